@@ -1,0 +1,112 @@
+"""Posts and the archives that group them: slugs, grouping, ordering. No MkDocs here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import slugify
+
+_MAX_SLUG_BYTES = 120
+
+
+@dataclass
+class Post:
+    """A dated page. `title` and `summary` are filled in once MkDocs has rendered the page."""
+
+    src_uri: str
+    url: str
+    date: dt.datetime
+    categories: list[str] = field(default_factory=list)
+    description: str | None = None
+    updated: dt.datetime | None = None
+    title: str = ""
+    """HTML-escaped text, as MkDocs gives `page.title`."""
+    summary: str = ""
+    """Plain text."""
+
+    @property
+    def sort_key(self) -> tuple[float, str, str]:
+        """Newest first, then by title, then by path: the same order on every build."""
+        return (-self.date.timestamp(), self.title.casefold(), self.src_uri)
+
+
+@dataclass
+class Archive:
+    """A named group of posts with a page of its own (the blog index, or a category)."""
+
+    kind: str
+    name: str
+    slug: str
+    src_uri: str
+    url: str = ""
+    posts: list[Post] = field(default_factory=list)
+
+
+def make_slug(name: str) -> str:
+    """A URL- and file-system-safe slug: ASCII when possible, else Unicode, else a hash.
+
+    Markdown's toc slugify drops `/`, `\\`, `.` and markup, so a slug never leaves its folder.
+    """
+    slug = slugify(name, "-") or slugify(name, "-", unicode=True)
+    slug = slug.strip("-.")
+    if not slug:
+        return "c-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    encoded = slug.encode("utf-8")
+    if len(encoded) > _MAX_SLUG_BYTES:
+        slug = encoded[:_MAX_SLUG_BYTES].decode("utf-8", "ignore").rstrip("-")
+    return slug
+
+
+@dataclass
+class SlugClash:
+    """Two different names that make the same slug; the second is merged into the first."""
+
+    slug: str
+    kept: str
+    merged: str
+    src_uri: str
+
+
+def group_by_category(
+    posts: list[Post], category_uri: str
+) -> tuple[dict[str, Archive], list[SlugClash]]:
+    """Group posts by category slug in one pass.
+
+    `category_uri` is a format string for the archive page's source path, with `{slug}`.
+    Each archive's posts keep the order of `posts`; the first spelling of a name wins, and
+    each other spelling is reported once.
+    """
+    archives: dict[str, Archive] = {}
+    clashes: list[SlugClash] = []
+    reported: set[str] = set()
+    for post in posts:
+        seen: set[str] = set()
+        canonical: list[str] = []
+        for name in post.categories:
+            slug = make_slug(name)
+            archive = archives.get(slug)
+            if archive is None:
+                archive = Archive("category", name, slug, category_uri.format(slug=slug))
+                archives[slug] = archive
+            elif archive.name != name and name not in reported:
+                reported.add(name)
+                clashes.append(SlugClash(slug, archive.name, name, post.src_uri))
+            if slug in seen:
+                continue
+            seen.add(slug)
+            canonical.append(archive.name)
+            archive.posts.append(post)
+        post.categories = canonical
+    return archives, clashes
+
+
+def sort_posts(posts: list[Post]) -> list[Post]:
+    """Posts newest first; ties by title, then path."""
+    return sorted(posts, key=lambda post: post.sort_key)
+
+
+def plural_label(count: int, one: str, other: str) -> str:
+    """The count label for `count` posts (English-style plural: one vs other)."""
+    return (one if count == 1 else other).format(count=count)

@@ -1,0 +1,140 @@
+"""The plugin's options, as MkDocs validates them when mkdocs.yml is loaded."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class Placement(c.Choice[str]):
+    """Where the back-link block goes in a post: `top`, `bottom` or `none`.
+
+    YAML reads a bare `off`/`false` as a boolean, so `false` is accepted as `none`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(("top", "bottom", "none"), default="top")
+
+    def run_validation(self, value: object) -> str:
+        if value is False:
+            value = "none"
+        return super().run_validation(value)
+
+
+class TimeZone(c.Type[str]):
+    """An IANA time zone name such as `UTC` or `Europe/Paris`."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="UTC")
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+            raise base.ValidationError(f"unknown time zone {name!r}") from error
+        return name
+
+
+class NonNegativeInt(c.Type[int]):
+    """A whole number, zero or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise base.ValidationError(f"Expected a whole number but received: {value!r}")
+        number = super().run_validation(value)
+        if number < 0:
+            raise base.ValidationError(f"Expected zero or more but received: {number}")
+        return number
+
+
+class Label(c.Type[str]):
+    """A text label; `{name}` and `{count}` are the only placeholders it may use."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            text.format(name="", count=0)
+        except (KeyError, IndexError, ValueError) as error:
+            raise base.ValidationError(
+                f"{text!r} is not a valid label: use {{name}} and {{count}} only ({error!r})"
+            ) from None
+        return text
+
+
+class BlogDir(c.Type[str]):
+    """A folder inside docs_dir, as a relative POSIX path ('' for the site root)."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="blog")
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value).replace("\\", "/").strip("/")
+        if any(part in {"..", "."} for part in path.split("/")) or ":" in path or "\0" in path:
+            raise base.ValidationError(f"{value!r} must be a folder inside docs_dir")
+        return path
+
+
+class Labels(base.Config):
+    """Every text the plugin writes into a page, so a site can translate it.
+
+    `{name}` stands for a category's name and `{count}` for a number of posts.
+    """
+
+    blog = Label("Blog")
+    """Heading of the blog index."""
+    back_to_blog = Label("Back to Blog")
+    """The back-link on archive pages and posts."""
+    category_heading = Label("{name} Articles")
+    """Heading of a category's archive page."""
+    post_count_one = Label("{count} post")
+    """Count of posts when there is exactly one."""
+    post_count_other = Label("{count} posts")
+    """Count of posts otherwise (0, 2, 21 …)."""
+    categories = Label("Categories")
+    """Heading of the category list on the blog index, and the nav section of category pages."""
+    recent_posts = Label("Recent posts")
+    """Heading of the newest posts on the blog index."""
+    posted_in = Label("in")
+    """Joins a post's date and its categories in the back-link block."""
+
+
+class BlogArchiveConfig(base.Config):
+    """Options of the `blog-archive` plugin."""
+
+    blog_dir = BlogDir()
+    """Folder (relative to docs_dir) of the blog index and the category pages."""
+    posts = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns (gitignore style, relative to docs_dir) of the pages that may be posts.
+
+    Empty: every page. A page is a post when it has a date (front matter `date` or a
+    `YYYY-MM-DD-` file name prefix)."""
+    summary_words = NonNegativeInt(default=60)
+    """Summaries are cut at a word boundary after this many words (0: no limit)."""
+    date_format = c.Type(str, default="long")
+    """How dates are shown: a strftime pattern (with `%`), or a babel pattern or style
+    (`short`, `medium`, `long`, `full`, `d MMMM y` …) in the site's locale."""
+    locale = c.Optional(c.Type(str))
+    """Locale for dates; default: the theme's `language` or `locale`, else `en`."""
+    timezone = TimeZone()
+    """Time zone given to dates that have none."""
+    backlinks = Placement()
+    """Where the back-links go in a post: `top`, `bottom` or `none`."""
+    index_posts = NonNegativeInt(default=10)
+    """How many of the newest posts the blog index lists (0: all)."""
+    nav_posts = c.Type(bool, default=False)
+    """List posts in an automatic nav too (slow with thousands of posts)."""
+    categories_allowed = c.ListOfItems(c.Type(str), default=[])
+    """When set, a post naming another category gets a warning and is not filed under it."""
+    stylesheet = c.Type(bool, default=True)
+    """Add the plugin's small stylesheet to `extra_css`."""
+    labels = c.SubConfig(Labels)
+    """Texts the plugin writes; see `Labels`."""

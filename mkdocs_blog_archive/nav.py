@@ -1,0 +1,61 @@
+"""Placing the archive pages in an automatic nav (posts stay out of it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    from mkdocs.structure import StructureItem
+
+
+def _find(items: list[Any], page: Page) -> list[Any] | None:
+    """The list (nav items or a section's children) that holds `page`, searched depth first."""
+    for item in items:
+        if item is page:
+            return items
+        if isinstance(item, Section):
+            found = _find(item.children, page)
+            if found is not None:
+                return found
+    return None
+
+
+def _pages(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages(item.children))
+    return pages
+
+
+def _link_parents(items: list[StructureItem], parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link_parents(item.children, item)
+
+
+def add_category_section(nav: Navigation, index: Page, title: str, pages: list[Page]) -> bool:
+    """Put a section of category pages right after the blog index; False if it is not in nav."""
+    if not pages:
+        return True
+    holder = _find(nav.items, index)
+    if holder is None:
+        return False
+    section = Section(title, list(pages))
+    holder.insert(holder.index(index) + 1, section)
+    _link_parents(nav.items, None)
+    nav.pages = _pages(nav.items)
+    previous: Page | None = None
+    for page in nav.pages:
+        page.previous_page = previous
+        page.next_page = None
+        if previous is not None:
+            previous.next_page = page
+        previous = page
+    return True

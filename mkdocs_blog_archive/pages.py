@@ -1,0 +1,151 @@
+"""The HTML the plugin writes: archive pages, the blog index, and back-links, from templates.
+
+Templates live in `templates/blog-archive/`; the plugin appends that folder to the theme's
+folders, so a theme's `custom_dir` holding `blog-archive/<name>.html` overrides any of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from mkdocs_blog_archive.archive import Archive, Post, plural_label
+from mkdocs_blog_archive.config import Labels
+
+TEMPLATES_DIR = str(Path(__file__).parent / "templates")
+LISTING_MARKER = "<!-- blog-archive:listing -->"
+"""Where an archive page's listing goes; a user's page may place it anywhere itself."""
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """URL of `target` (site-relative) as seen from a page at `page_url` (site-relative)."""
+    return "../" * page_url.count("/") + target or "./"
+
+
+@dataclass
+class Entry:
+    """A post as an archive listing shows it; built once per post, shared by every listing."""
+
+    title: Markup
+    url: str
+    date: str
+    datetime: str
+    summary: str
+
+
+@dataclass
+class CategoryLink:
+    name: str
+    href: str
+    count: int
+    count_label: str
+
+
+class Renderer:
+    """Renders the plugin's templates with the site's labels and date format."""
+
+    def __init__(
+        self, theme_dirs: list[str], labels: Labels, format_date: Callable[[dt.datetime], str]
+    ) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(theme_dirs),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self.labels = labels
+        self.format_date = format_date
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def render(self, name: str, **context: Any) -> str:
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(f"blog-archive/{name}")
+        return template.render(labels=self.labels, **context).strip()
+
+    def count_label(self, count: int) -> str:
+        return plural_label(count, self.labels.post_count_one, self.labels.post_count_other)
+
+    def heading(self, archive: Archive) -> str:
+        """The archive page's heading, as plain text."""
+        if archive.kind == "index":
+            return self.labels.blog
+        return self.labels.category_heading.format(name=archive.name)
+
+    def heading_html(self, archive: Archive) -> str:
+        """The heading, HTML-escaped, as MkDocs keeps page titles."""
+        return html.escape(self.heading(archive))
+
+    def page_markdown(self, archive: Archive) -> str:
+        """Markdown source of a generated archive page: its heading and the listing marker.
+
+        The heading is raw HTML so that no Markdown syntax in a category name is interpreted.
+        """
+        heading = self.heading_html(archive)
+        return f'<h1 class="blog-archive-heading">{heading}</h1>\n\n{LISTING_MARKER}\n'
+
+    def entry(self, post: Post) -> Entry:
+        return Entry(
+            title=Markup(post.title),
+            url=post.url,
+            date=self.format_date(post.date),
+            datetime=post.date.isoformat(),
+            summary=post.summary,
+        )
+
+    def category_links(self, archives: Iterable[Archive], page_url: str) -> list[CategoryLink]:
+        """Links from the page at `page_url` to these archives, with their counts."""
+        links = []
+        for archive in archives:
+            count = len(archive.posts)
+            href = relative_url(archive.url, page_url)
+            links.append(CategoryLink(archive.name, href, count, self.count_label(count)))
+        return links
+
+    def listing(
+        self,
+        archive: Archive,
+        page_url: str,
+        entries: dict[str, Entry],
+        categories: list[CategoryLink] | None = None,
+        limit: int = 0,
+    ) -> str:
+        """The listing of an archive page: count, (on the index) categories, then posts."""
+        posts = archive.posts[:limit] if limit else archive.posts
+        return self.render(
+            "index.html" if archive.kind == "index" else "category.html",
+            archive=archive,
+            count=len(archive.posts),
+            count_label=self.count_label(len(archive.posts)),
+            categories=categories or [],
+            entries=[entries[post.src_uri] for post in posts],
+            prefix="../" * page_url.count("/"),
+        )
+
+    def back_link(self, blog_url: str, page_url: str) -> str:
+        return self.render("back-link.html", href=relative_url(blog_url, page_url))
+
+    def post_links(
+        self,
+        post: Post,
+        blog_url: str,
+        page_url: str,
+        categories: list[CategoryLink],
+        placement: str,
+    ) -> str:
+        return self.render(
+            "post-links.html",
+            placement=placement,
+            blog_href=relative_url(blog_url, page_url),
+            date=self.format_date(post.date),
+            datetime=post.date.isoformat(),
+            categories=categories,
+        )

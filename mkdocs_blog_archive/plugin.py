@@ -1,0 +1,268 @@
+"""The `blog-archive` plugin: wires the build events, in the order MkDocs runs them."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from html import escape as html_escape
+from html import unescape as html_unescape
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from pathspec.gitignore import GitIgnoreSpec
+
+from mkdocs_blog_archive import nav as blog_nav
+from mkdocs_blog_archive.archive import Archive, Post, group_by_category, sort_posts
+from mkdocs_blog_archive.config import BlogArchiveConfig
+from mkdocs_blog_archive.dates import date_formatter
+from mkdocs_blog_archive.pages import LISTING_MARKER, TEMPLATES_DIR, Entry, Renderer
+from mkdocs_blog_archive.posts import collect_posts, summarize
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = "blog-archive/blog-archive.css"
+_LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
+
+
+@dataclass
+class _Build:
+    """Everything one build learns; made anew in `on_config`, as `mkdocs serve` reuses plugins."""
+
+    renderer: Renderer
+    posts: dict[str, Post] = field(default_factory=dict)
+    index: Archive | None = None
+    categories: dict[str, Archive] = field(default_factory=dict)
+    pages: dict[str, Archive] = field(default_factory=dict)
+    """Archive pages by the src_uri of their file, generated or the user's own."""
+    user_pages: set[str] = field(default_factory=set)
+
+
+class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
+    """Dated pages become posts, listed on a blog index and on one archive page per category."""
+
+    supports_multiple_instances = True
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Reset per-build state, make the templates overridable, and add the stylesheet."""
+        if TEMPLATES_DIR not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES_DIR)
+        if self.config.stylesheet and STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        self.tz = zoneinfo.ZoneInfo(self.config.timezone)
+        locale = self.config.locale or config.theme.get("language") or config.theme.get("locale")
+        format_date = date_formatter(self.config.date_format, str(locale or "en"))
+        self.build = _Build(Renderer(config.theme.dirs, self.config.labels, format_date))
+        return config
+
+    # Late, so that pages other plugins add (mkdocs-gen-files, for instance) can be posts too.
+    @event_priority(-50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Read the posts' front matter and add the blog index and category pages."""
+        blog_dir = self.config.blog_dir
+        index_uri = posixpath.join(blog_dir, "index.md")
+        category_dir = posixpath.join(blog_dir, "category") + "/"
+        patterns = GitIgnoreSpec.from_lines(self.config.posts) if self.config.posts else None
+        pages_by_dest = {}
+        candidates = []
+        for file in files.documentation_pages():
+            pages_by_dest[file.dest_uri] = file
+            uri = file.src_uri
+            if uri == index_uri or uri.startswith(category_dir) or file.generated_by == self:
+                continue
+            if patterns is None or patterns.match_file(uri):
+                candidates.append(file)
+
+        posts = collect_posts(candidates, self.tz)
+        self._check_allowed(posts)
+        categories, clashes = group_by_category(posts, category_dir + "{slug}/index.md")
+        for clash in clashes:
+            log.warning(
+                f"{clash.src_uri}: category {clash.merged!r} has the same slug "
+                f"({clash.slug!r}) as {clash.kept!r}; listed under {clash.kept!r}"
+            )
+        if not posts:
+            where = f" matching {self.config.posts}" if self.config.posts else ""
+            log.warning(f"no posts found: no page{where} has a date; the blog index is empty")
+
+        build = self.build
+        build.posts = {post.src_uri: post for post in posts}
+        build.index = Archive("index", self.config.labels.blog, "", index_uri, posts=list(posts))
+        build.categories = {archive.name: archive for archive in categories.values()}
+        automatic_nav = config.nav is None
+        for archive in (build.index, *categories.values()):
+            in_nav = archive.kind == "index" and automatic_nav
+            self._add_archive_page(archive, files, pages_by_dest, config, in_nav)
+
+        if not self.config.nav_posts:
+            for post in posts:
+                file = files.get_file_from_path(post.src_uri)
+                if file is not None and file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
+
+    def _check_allowed(self, posts: list[Post]) -> None:
+        allowed = set(self.config.categories_allowed)
+        if not allowed:
+            return
+        for post in posts:
+            unknown = [name for name in post.categories if name not in allowed]
+            for name in unknown:
+                log.warning(
+                    f"{post.src_uri}: category {name!r} is not in categories_allowed; "
+                    "the post is not filed under it"
+                )
+            if unknown:
+                post.categories = [name for name in post.categories if name in allowed]
+
+    def _add_archive_page(
+        self,
+        archive: Archive,
+        files: Files,
+        pages_by_dest: dict[str, File],
+        config: MkDocsConfig,
+        in_nav: bool,
+    ) -> None:
+        """Generate the archive's page, or adopt the user's page at the same URL."""
+        generated = File.generated(
+            config,
+            archive.src_uri,
+            content=self.build.renderer.page_markdown(archive),
+            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        user_file = pages_by_dest.get(generated.dest_uri)
+        if user_file is not None:
+            self.build.user_pages.add(user_file.src_uri)
+            file = user_file
+        else:
+            files.append(generated)
+            file = generated
+        archive.url = file.url
+        self.build.pages[file.src_uri] = archive
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """In an automatic nav, list the category pages in a section after the blog index."""
+        build = self.build
+        if config.nav is not None or build.index is None:
+            return nav
+        index_file = files.get_file_from_path(build.index.src_uri)
+        pages_by_name = sorted(build.categories.values(), key=lambda a: a.name.casefold())
+        category_pages = []
+        for archive in pages_by_name:
+            file = files.get_file_from_path(archive.src_uri)
+            if file is not None and file.page is not None:
+                category_pages.append(file.page)
+        if index_file is not None and index_file.page is not None:
+            blog_nav.add_category_section(
+                nav, index_file.page, self.config.labels.categories, category_pages
+            )
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Give a user's own archive page a place for the listing, at its end by default."""
+        archive = self.build.pages.get(page.file.src_uri)
+        if archive is None:
+            return markdown
+        if page.file.src_uri not in self.build.user_pages:
+            page.meta.setdefault("title", self.build.renderer.heading_html(archive))
+            return markdown
+        if LISTING_MARKER in markdown:
+            return markdown
+        return f"{markdown.rstrip()}\n\n{LISTING_MARKER}\n"
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Summarize each post from MkDocs' one render, and add back-links."""
+        build = self.build
+        src_uri = page.file.src_uri
+        post = build.posts.get(src_uri)
+        if post is not None:
+            post.title = self._title_html(page)
+            post.summary = summarize(html, post.description, self.config.summary_words)
+            if self.config.backlinks == "none" or build.index is None:
+                return html
+            categories = [build.categories[name] for name in post.categories]
+            links = build.renderer.post_links(
+                post,
+                build.index.url,
+                page.url,
+                build.renderer.category_links(categories, page.url),
+                self.config.backlinks,
+            )
+            return _place(html, links, self.config.backlinks)
+        archive = build.pages.get(src_uri)
+        if archive is not None and archive.kind == "category" and build.index is not None:
+            return _place(html, build.renderer.back_link(build.index.url, page.url), "above")
+        return html
+
+    @staticmethod
+    def _title_html(page: Page) -> str:
+        """The page's title as HTML-escaped text.
+
+        MkDocs escapes a title it takes from the page's h1, not one from front matter.
+        """
+        title = str(page.title or page.file.name)
+        if "title" in page.meta:
+            return html_escape(title)
+        return html_escape(html_unescape(title))
+
+    def on_env(
+        self, env: jinja2.Environment, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Every post is rendered now: write the listings into the archive pages."""
+        build = self.build
+        if build.index is None:
+            return env
+        renderer = build.renderer
+        entries: dict[str, Entry] = {}
+        for post in sort_posts(list(build.posts.values())):
+            entries[post.src_uri] = renderer.entry(post)
+        order = {src_uri: position for position, src_uri in enumerate(entries)}
+        for archive in (build.index, *build.categories.values()):
+            archive.posts.sort(key=lambda post: order[post.src_uri])
+        categories = sorted(build.categories.values(), key=lambda a: a.name.casefold())
+        for src_uri, archive in build.pages.items():
+            file = files.get_file_from_path(src_uri)
+            page = file.page if file is not None else None
+            if page is None or page.content is None:
+                continue
+            if archive.kind == "index":
+                listing = renderer.listing(
+                    archive,
+                    page.url,
+                    entries,
+                    renderer.category_links(categories, page.url),
+                    self.config.index_posts,
+                )
+            else:
+                listing = renderer.listing(archive, page.url, entries)
+            if LISTING_MARKER not in page.content:
+                log.warning(
+                    f"{src_uri}: the archive listing's marker was removed from the page "
+                    "(by another plugin?); the listing is added at the end"
+                )
+                page.content += listing
+            else:
+                page.content = page.content.replace(LISTING_MARKER, listing, 1)
+        return env
+
+
+def _place(html: str, block: str, where: str) -> str:
+    """`block` after the page's leading h1 ("top"), above everything ("above"), or at the end."""
+    if where == "bottom":
+        return f"{html}\n{block}"
+    if where == "top":
+        match = _LEADING_H1.match(html)
+        if match:
+            return f"{html[: match.end()]}\n{block}{html[match.end() :]}"
+    return f"{block}\n{html}"

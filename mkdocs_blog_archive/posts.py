@@ -1,0 +1,210 @@
+"""Finding posts among the docs pages, reading their front matter, and summarizing them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import meta
+
+from mkdocs_blog_archive.archive import Post
+from mkdocs_blog_archive.dates import DateError, date_from_file_name, parse_date
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
+
+log = get_plugin_logger(__name__)
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+_MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
+
+
+def read_front_matter(file: File) -> dict[str, Any] | None:
+    """The page's front matter, read the way MkDocs reads it (YAML, or MultiMarkdown style).
+
+    Returns None, after a warning, when the file cannot be read or its YAML is broken (MkDocs
+    itself would silently drop such front matter).
+    """
+    try:
+        text = file.content_string
+    except (OSError, ValueError) as error:
+        log.warning(f"{file.src_uri}: cannot read the file as UTF-8 ({error}); not a post")
+        return None
+    if text.startswith("---"):
+        match = meta.YAML_RE.match(text)
+        if match is None:
+            return {}
+        try:
+            data = yaml.load(match.group(1), SafeLoader)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            problem = " ".join(str(error).split())
+            log.warning(f"{file.src_uri}: the front matter is not valid YAML ({problem})")
+            return None
+        return data if isinstance(data, dict) else {}
+    if _MULTIMARKDOWN_META.match(text):
+        return meta.get_data(text)[1]
+    return {}
+
+
+def _names(value: Any, key: str, src_uri: str) -> list[str]:
+    """A list of names from front matter: a list of strings, or one string."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        log.warning(
+            f"{src_uri}: '{key}' must be a list of names, got {type(value).__name__} "
+            f"{value!r}; ignored"
+        )
+        return []
+    names = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            names.append(" ".join(item.split()))
+        else:
+            log.warning(f"{src_uri}: '{key}' has an entry that is not a name: {item!r}; ignored")
+    return names
+
+
+def _text(value: Any, key: str, src_uri: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    log.warning(f"{src_uri}: '{key}' must be text, got {type(value).__name__} {value!r}; ignored")
+    return None
+
+
+def read_post(file: File, data: dict[str, Any], tz: dt.tzinfo) -> Post | None:
+    """A Post for a page with a date (front matter, else file name), or None for other pages."""
+    src_uri = file.src_uri
+    updated = None
+    try:
+        if "date" in data:
+            value = data["date"]
+            if isinstance(value, dict):  # Material's form: {created: …, updated: …}
+                if "created" not in value:
+                    raise DateError(f"a date mapping needs 'created', got {value!r}")
+                if value.get("updated") is not None:
+                    updated = parse_date(value["updated"], tz)
+                value = value["created"]
+            date = parse_date(value, tz)
+        else:
+            file_date = date_from_file_name(file.name, tz)
+            if file_date is None:
+                return None
+            date = file_date
+    except DateError as error:
+        log.warning(f"{src_uri}: {error}; the page is not listed as a post")
+        return None
+    description = _text(data.get("description"), "description", src_uri)
+    if description is None:
+        description = _text(data.get("summary"), "summary", src_uri)
+    return Post(
+        src_uri=src_uri,
+        url=file.url,
+        date=date,
+        updated=updated,
+        categories=_names(data.get("categories"), "categories", src_uri),
+        description=description,
+    )
+
+
+def collect_posts(candidates: Iterable[File], tz: dt.tzinfo) -> list[Post]:
+    """Posts among the candidate pages, in the order given."""
+    posts = []
+    for file in candidates:
+        data = read_front_matter(file)
+        if data is None:
+            continue
+        post = read_post(file, data, tz)
+        if post is not None:
+            posts.append(post)
+    return posts
+
+
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
+
+
+class _TextExtractor(HTMLParser):
+    """Plain text of an HTML fragment, without headings' permalinks, h1, scripts or styles."""
+
+    _SKIPPED = frozenset({"h1", "script", "style", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip_depth or tag in self._SKIPPED or _is_permalink(tag, attrs):
+            self._skip_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip_depth:
+            self._skip_depth -= 1
+        elif tag in {"p", "li", "h2", "h3", "h4", "h5", "h6", "br", "div", "pre", "td"}:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def _is_permalink(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    if tag != "a":
+        return False
+    classes = dict(attrs).get("class") or ""
+    return "headerlink" in classes.split()
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, whitespace folded."""
+    extractor = _TextExtractor()
+    extractor.feed(fragment)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def _first_paragraph(content: str) -> str:
+    for match in _PARAGRAPH.finditer(content):
+        opening = content[match.start() : match.start(1)]
+        if "admonition-title" not in opening and match.group(1).strip():
+            return match.group(1)
+    return ""
+
+
+def summarize(content: str, description: str | None, words: int) -> str:
+    """A post's summary in plain text, from the HTML MkDocs already rendered.
+
+    Front matter `description` wins; else the part before `<!-- more -->`; else the first
+    paragraph. Cut after `words` words at a word boundary (0: no cut).
+    """
+    if description is not None:
+        text = " ".join(description.split())
+    else:
+        match = _MORE.search(content)
+        text = html_to_text(content[: match.start()] if match else _first_paragraph(content))
+    return truncate_words(text, words)
+
+
+def truncate_words(text: str, words: int) -> str:
+    """`text` cut after `words` words, with an ellipsis when anything was cut."""
+    if not words:
+        return text
+    parts = text.split(maxsplit=words)
+    if len(parts) <= words:
+        return text
+    return " ".join(parts[:words]).rstrip(".,;:") + "…"
