@@ -72,12 +72,12 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         index_uri = posixpath.join(blog_dir, "index.md")
         category_dir = posixpath.join(blog_dir, "category") + "/"
         patterns = GitIgnoreSpec.from_lines(self.config.posts) if self.config.posts else None
-        pages_by_dest = {}
+        pages_by_dest: dict[str, File] = {}
         candidates = []
         for file in files.documentation_pages():
             pages_by_dest[file.dest_uri] = file
             uri = file.src_uri
-            if uri == index_uri or uri.startswith(category_dir) or file.generated_by == self:
+            if uri == index_uri or uri.startswith(category_dir):
                 continue
             if patterns is None or patterns.match_file(uri):
                 candidates.append(file)
@@ -103,10 +103,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             in_nav = archive.kind == "index" and automatic_nav
             self._add_archive_page(archive, files, pages_by_dest, config, in_nav)
 
-        if not self.config.nav_posts:
-            for post in posts:
-                file = files.get_file_from_path(post.src_uri)
-                if file is not None and file.inclusion.is_in_nav():
+        if not self.config.nav_posts:  # The archive pages stand in for posts in the nav.
+            for file in candidates:
+                if file.src_uri in build.posts and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
@@ -139,13 +138,11 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             content=self.build.renderer.page_markdown(archive),
             inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
         )
-        user_file = pages_by_dest.get(generated.dest_uri)
-        if user_file is not None:
-            self.build.user_pages.add(user_file.src_uri)
-            file = user_file
-        else:
+        file = pages_by_dest.get(generated.dest_uri, generated)
+        if file is generated:
             files.append(generated)
-            file = generated
+        else:
+            self.build.user_pages.add(file.src_uri)
         archive.url = file.url
         self.build.pages[file.src_uri] = archive
 

@@ -45,9 +45,18 @@ def read_front_matter(file: File) -> dict[str, Any] | None:
             return {}
         try:
             data = yaml.load(match.group(1), SafeLoader)
-        except (yaml.YAMLError, ValueError, OverflowError) as error:
+        except yaml.YAMLError as error:
             problem = " ".join(str(error).split())
             log.warning(f"{file.src_uri}: the front matter is not valid YAML ({problem})")
+            return None
+        except (ValueError, OverflowError) as error:
+            # A value that looks like a timestamp but is no date (2026-13-45): name it.
+            raw = yaml.load(match.group(1), yaml.BaseLoader)
+            value = f" (date: {raw['date']!r})" if isinstance(raw, dict) and "date" in raw else ""
+            log.warning(
+                f"{file.src_uri}: the front matter has a value YAML cannot convert: "
+                f"{error}{value}; MkDocs ignores this page's front matter"
+            )
             return None
         return data if isinstance(data, dict) else {}
     if _MULTIMARKDOWN_META.match(text):
@@ -139,6 +148,7 @@ class _TextExtractor(HTMLParser):
     """Plain text of an HTML fragment, without headings' permalinks, h1, scripts or styles."""
 
     _SKIPPED = frozenset({"h1", "script", "style", "template"})
+    _VOID = frozenset({"br", "hr", "img", "input", "wbr"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -146,7 +156,9 @@ class _TextExtractor(HTMLParser):
         self._skip_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skip_depth or tag in self._SKIPPED or _is_permalink(tag, attrs):
+        if tag in self._VOID:
+            self.parts.append(" ")
+        elif self._skip_depth or tag in self._SKIPPED or _is_permalink(tag, attrs):
             self._skip_depth += 1
 
     def handle_endtag(self, tag: str) -> None:

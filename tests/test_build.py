@@ -234,7 +234,9 @@ def test_automatic_nav_has_index_and_categories_not_posts(make_site: Any, theme:
 
 
 def test_nav_posts_option_lists_posts(make_site: Any) -> None:
-    site: Site = make_site(architecture_blog(), {"plugins": [{"blog-archive": {"nav_posts": True}}]})
+    site: Site = make_site(
+        architecture_blog(), {"plugins": [{"blog-archive": {"nav_posts": True}}]}
+    )
     soup = site.soup("index.html")
     hrefs = [str(a["href"]) for a in soup.select("a[href]")]
     assert any("posts/2026/post-01" in href for href in hrefs)

@@ -1,0 +1,145 @@
+"""Pure functions: dates, slugs, grouping, ordering, summaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mkdocs_blog_archive.archive import Post, group_by_category, make_slug, plural_label, sort_posts
+from mkdocs_blog_archive.dates import DateError, date_formatter, date_from_file_name, parse_date
+from mkdocs_blog_archive.pages import relative_url
+from mkdocs_blog_archive.posts import html_to_text, summarize, truncate_words
+
+UTC = dt.timezone.utc
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (dt.date(2026, 5, 16), dt.datetime(2026, 5, 16, tzinfo=PARIS)),
+        (dt.datetime(2026, 5, 16, 10), dt.datetime(2026, 5, 16, 10, tzinfo=PARIS)),
+        ("2026-05-16T10:00:00+02:00", dt.datetime(2026, 5, 16, 8, tzinfo=UTC)),
+        ("2026-05-16", dt.datetime(2026, 5, 16, tzinfo=PARIS)),
+        ("May 16, 2026", dt.datetime(2026, 5, 16, tzinfo=PARIS)),
+        ("16 May 2026 14:00 UTC", dt.datetime(2026, 5, 16, 14, tzinfo=UTC)),
+    ],
+)
+def test_parse_date(value: object, expected: dt.datetime) -> None:
+    parsed = parse_date(value, PARIS)
+    assert parsed == expected and parsed.tzinfo is not None
+
+
+@pytest.mark.parametrize("value", ["", "soon", "5", "2026-02-30", [2026], 1.5, True, None])
+def test_parse_date_rejects(value: object) -> None:
+    with pytest.raises(DateError):
+        parse_date(value, UTC)
+
+
+def test_date_from_file_name() -> None:
+    assert date_from_file_name("2026-05-16-hello", UTC) == dt.datetime(2026, 5, 16, tzinfo=UTC)
+    assert date_from_file_name("hello", UTC) is None
+    assert date_from_file_name("2026-05-16", UTC) is None  # no slug after the date
+    with pytest.raises(DateError):
+        date_from_file_name("2026-02-30-x", UTC)
+
+
+def test_date_formatter() -> None:
+    date = dt.datetime(2026, 5, 6, tzinfo=UTC)
+    assert date_formatter("long", "en")(date) == "May 6, 2026"
+    assert date_formatter("long", "de_DE")(date) == "6. Mai 2026"
+    assert date_formatter("long", "pt-BR")(date) == "6 de maio de 2026"
+    assert date_formatter("%d/%m/%Y", "en")(date) == "06/05/2026"
+    assert date_formatter("long", "xx-nonsense")(date) == "May 6, 2026"
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Architecture", "architecture"),
+        ("Data Science", "data-science"),
+        ("../../etc", "etc"),
+        ("<script>x</script>", "scriptxscript"),
+        ("Café", "cafe"),
+        ("中文", "中文"),
+        ("a/b\\c", "abc"),
+    ],
+)
+def test_make_slug(name: str, slug: str) -> None:
+    assert make_slug(name) == slug
+
+
+def test_make_slug_fallbacks() -> None:
+    assert make_slug("!!!").startswith("c-")
+    assert make_slug("!!!") == make_slug("!!!") != make_slug("???")
+    assert len(make_slug("é" * 500).encode()) <= 120
+
+
+def _post(uri: str, day: int, categories: list[str], title: str = "") -> Post:
+    return Post(uri, uri, dt.datetime(2026, 1, day, tzinfo=UTC), categories, title=title or uri)
+
+
+def test_group_by_category_one_pass_and_clashes() -> None:
+    posts = [
+        _post("a", 1, ["AI", "Architecture", "AI"]),
+        _post("b", 2, ["ai"]),
+        _post("c", 3, ["Architecture"]),
+        _post("d", 4, ["ai"]),
+    ]
+    archives, clashes = group_by_category(posts, "blog/category/{slug}/index.md")
+    assert {slug: [p.src_uri for p in a.posts] for slug, a in archives.items()} == {
+        "ai": ["a", "b", "d"],
+        "architecture": ["a", "c"],
+    }
+    assert archives["ai"].src_uri == "blog/category/ai/index.md"
+    assert posts[0].categories == ["AI", "Architecture"]
+    assert posts[1].categories == ["AI"]
+    assert [(c.kept, c.merged, c.src_uri) for c in clashes] == [("AI", "ai", "b")]
+
+
+def test_sort_posts_newest_first_then_title_then_path() -> None:
+    posts = [_post("x", 1, [], "B"), _post("y", 2, [], "Z"), _post("z", 1, [], "a")]
+    assert [p.src_uri for p in sort_posts(posts)] == ["y", "z", "x"]
+
+
+def test_plural_label() -> None:
+    assert plural_label(1, "{count} post", "{count} posts") == "1 post"
+    assert [plural_label(n, "{count} post", "{count} posts") for n in (0, 2, 21)] == [
+        "0 posts",
+        "2 posts",
+        "21 posts",
+    ]
+
+
+def test_relative_url() -> None:
+    assert relative_url("blog/", "blog/category/ai/") == "../../../blog/"
+    assert relative_url("blog/", "") == "blog/"
+    assert relative_url("", "") == "./"
+    assert relative_url("blog/x.html", "blog/category/ai/index.html") == "../../../blog/x.html"
+
+
+def test_summaries() -> None:
+    html = (
+        '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1>\n'
+        '<div class="admonition"><p class="admonition-title">Note</p><p>In box.</p></div>\n'
+        "<p>First <em>para</em> &amp; more.</p>\n<p>Second.</p>"
+    )
+    assert summarize(html, None, 60) == "In box."
+    assert summarize("<h1>T</h1><p>One.</p><!-- more --><p>Two</p>", None, 60) == "One."
+    assert summarize(html, "  Given   text ", 60) == "Given text"
+    assert summarize("<p>a b c d</p>", None, 2) == "a b…"
+    assert summarize("<p>a, b, c</p>", None, 2) == "a, b…"
+    assert summarize("", None, 60) == ""
+    assert summarize("<h1>T</h1><pre><code>x</code></pre>", None, 60) == ""
+
+
+def test_html_to_text_skips_scripts_and_permalinks() -> None:
+    text = html_to_text('<h2>Sub<a class="headerlink">¶</a></h2><script>x()</script><p>a<br>b</p>')
+    assert text == "Sub a b"
+
+
+def test_truncate_words_keeps_short_text() -> None:
+    assert truncate_words("one two", 5) == "one two"
+    assert truncate_words("one two", 0) == "one two"
