@@ -84,7 +84,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
 
         posts = collect_posts(candidates, self.tz)
         self._check_allowed(posts)
-        categories, clashes = group_by_category(posts, category_dir + "{slug}/index.md")
+        # `{slug}.md`, not `{slug}/index.md`: the same URL, but not an index page, which
+        # Material's navigation.indexes would turn into the link of the Categories section.
+        categories, clashes = group_by_category(posts, category_dir + "{slug}.md")
         for clash in clashes:
             log.warning(
                 f"{clash.src_uri}: category {clash.merged!r} has the same slug "
@@ -143,6 +145,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             files.append(generated)
         else:
             self.build.user_pages.add(file.src_uri)
+            if not in_nav and config.nav is None and file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # It joins the Categories section.
+        archive.src_uri = file.src_uri
         archive.url = file.url
         self.build.pages[file.src_uri] = archive
 

@@ -379,7 +379,8 @@ def test_theme_custom_dir_overrides_a_template(make_site: Any, tmp_path: Path) -
 
 def test_use_directory_urls_false(make_site: Any) -> None:
     site: Site = make_site(architecture_blog(), {"use_directory_urls": False})
-    page = "blog/category/architecture/index.html"
+    page = "blog/category/architecture.html"
+    assert site.count(page) == "21 posts"
     for entry in site.listing(page):
         assert entry["href"].endswith(".html")
         assert site.resolve(page, entry["href"]).is_file()

@@ -88,12 +88,12 @@ def test_group_by_category_one_pass_and_clashes() -> None:
         _post("c", 3, ["Architecture"]),
         _post("d", 4, ["ai"]),
     ]
-    archives, clashes = group_by_category(posts, "blog/category/{slug}/index.md")
+    archives, clashes = group_by_category(posts, "blog/category/{slug}.md")
     assert {slug: [p.src_uri for p in a.posts] for slug, a in archives.items()} == {
         "ai": ["a", "b", "d"],
         "architecture": ["a", "c"],
     }
-    assert archives["ai"].src_uri == "blog/category/ai/index.md"
+    assert archives["ai"].src_uri == "blog/category/ai.md"
     assert posts[0].categories == ["AI", "Architecture"]
     assert posts[1].categories == ["AI"]
     assert [(c.kept, c.merged, c.src_uri) for c in clashes] == [("AI", "ai", "b")]
