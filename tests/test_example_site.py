@@ -1,0 +1,43 @@
+"""The example site builds with --strict and shows a real archive."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import Site, run_build
+
+EXAMPLE = Path(__file__).parent.parent / "example_site"
+
+
+def test_example_site_builds_strict_and_links_resolve(tmp_path: Path) -> None:
+    root = tmp_path / "example"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("site"))
+    warnings = run_build(root / "mkdocs.yml", strict=True)
+    assert warnings == []
+    site = Site(root)
+
+    categories = sorted(p.name for p in (site.site_dir / "blog/category").iterdir())
+    assert len(categories) >= 4
+    counts = {name: site.count(f"blog/category/{name}/index.html") for name in categories}
+    assert counts["engineering"] == "21 posts"
+    assert counts["releases"] == "1 post"
+    posts = list((site.docs_dir / "blog/posts").rglob("*.md"))
+    assert len(posts) >= 25
+    assert site.count("blog/index.html") == f"{len(posts)} posts"
+
+    # The user's own introduction on the Guides page stays, with the listing below it.
+    guides = site.soup("blog/category/guides/index.html")
+    assert "This introduction is a page we wrote" in guides.get_text()
+
+    # Every link on every archive page and post resolves to a built file.
+    pages = [p for p in site.site_dir.glob("blog/**/index.html")]
+    assert len(pages) > 30
+    for page in pages:
+        relative = str(page.relative_to(site.site_dir))
+        soup = site.soup(relative)
+        for link in soup.select(
+            ".blog-archive a[href], .blog-archive-post-links a[href], .blog-archive-back a[href]"
+        ):
+            target = site.resolve(relative, str(link["href"]))
+            assert target.is_file(), (relative, link["href"])
