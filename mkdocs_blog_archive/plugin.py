@@ -52,6 +52,11 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
 
     supports_multiple_instances = True
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Declared so that `mkdocs serve` keeps this object across rebuilds (MkDocs keeps
+        plugins that have `on_startup`); `on_config` resets everything a build learns."""
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state, make the templates overridable, and add the stylesheet."""
         if TEMPLATES_DIR not in config.theme.dirs:
