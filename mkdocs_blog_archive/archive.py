@@ -81,11 +81,14 @@ def group_by_category(
     archives: dict[str, Archive] = {}
     clashes: list[SlugClash] = []
     reported: set[str] = set()
+    slugs: dict[str, str] = {}  # Names repeat across posts: slugify each name once.
     for post in posts:
         seen: set[str] = set()
         canonical: list[str] = []
         for name in post.categories:
-            slug = make_slug(name)
+            slug = slugs.get(name)
+            if slug is None:
+                slug = slugs[name] = make_slug(name)
             archive = archives.get(slug)
             if archive is None:
                 archive = Archive("category", name, slug, category_uri.format(slug=slug))

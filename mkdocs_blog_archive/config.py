@@ -132,6 +132,11 @@ class BlogArchiveConfig(base.Config):
     """How many of the newest posts the blog index lists (0: all)."""
     nav_posts = c.Type(bool, default=False)
     """List posts in an automatic nav too (slow with thousands of posts)."""
+    nav_categories = c.Type(bool, default=False)
+    """In an automatic nav, add a section of category pages after the blog index.
+
+    Off by default: every page renders the whole nav, so each nav entry costs once per page
+    (posts x categories); the blog index lists the categories anyway."""
     categories_allowed = c.ListOfItems(c.Type(str), default=[])
     """When set, a post naming another category gets a warning and is not filed under it."""
     stylesheet = c.Type(bool, default=True)

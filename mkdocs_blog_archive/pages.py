@@ -20,6 +20,8 @@ from mkdocs_blog_archive.archive import Archive, Post, plural_label
 from mkdocs_blog_archive.config import Labels
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
+_DATE_STAND_IN = "\0blog-archive-date\0"
+_DATETIME_STAND_IN = "\0blog-archive-datetime\0"
 LISTING_MARKER = "<!-- blog-archive:listing -->"
 """Where an archive page's listing goes; a user's page may place it anywhere itself."""
 
@@ -40,7 +42,7 @@ class Entry:
     summary: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class CategoryLink:
     name: str
     href: str
@@ -62,8 +64,17 @@ class Renderer:
             auto_reload=False,
         )
         self.labels = labels
-        self.format_date = format_date
+        self._format_date = format_date
+        self._dates: dict[dt.datetime, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
+        self._post_links: dict[tuple[str, str, tuple[CategoryLink, ...]], str] = {}
+
+    def format_date(self, date: dt.datetime) -> str:
+        """The date as the site shows it; each date is formatted once per build."""
+        text = self._dates.get(date)
+        if text is None:
+            text = self._dates[date] = self._format_date(date)
+        return text
 
     def render(self, name: str, **context: Any) -> str:
         template = self._templates.get(name)
@@ -141,11 +152,39 @@ class Renderer:
         categories: list[CategoryLink],
         placement: str,
     ) -> str:
-        return self.render(
-            "post-links.html",
-            placement=placement,
-            blog_href=relative_url(blog_url, page_url),
-            date=self.format_date(post.date),
-            datetime=post.date.isoformat(),
-            categories=categories,
+        """The back-link block of a post.
+
+        Thousands of posts share a few blocks that differ only in their date, so the template
+        is rendered once per (link depth, categories) with stand-ins for the date, which are
+        then replaced. A template that transforms the date (a filter, a slice) leaves no
+        intact stand-in, and is rendered for each post instead.
+        """
+        blog_href = relative_url(blog_url, page_url)
+        key = (blog_href, placement, tuple(categories))
+        skeleton = self._post_links.get(key)
+        if skeleton is None:
+            skeleton = self.render(
+                "post-links.html",
+                placement=placement,
+                blog_href=blog_href,
+                date=Markup(_DATE_STAND_IN),
+                datetime=Markup(_DATETIME_STAND_IN),
+                categories=categories,
+            )
+            intact = skeleton.replace(_DATE_STAND_IN, "").replace(_DATETIME_STAND_IN, "")
+            if "\0" in intact:
+                skeleton = ""
+            self._post_links[key] = skeleton
+        date = self.format_date(post.date)
+        if not skeleton:
+            return self.render(
+                "post-links.html",
+                placement=placement,
+                blog_href=blog_href,
+                date=date,
+                datetime=post.date.isoformat(),
+                categories=categories,
+            )
+        return skeleton.replace(_DATE_STAND_IN, html.escape(date)).replace(
+            _DATETIME_STAND_IN, post.date.isoformat()
         )

@@ -157,9 +157,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self.build.pages[file.src_uri] = archive
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """In an automatic nav, list the category pages in a section after the blog index."""
+        """With `nav_categories`, list the category pages in a section after the blog index."""
         build = self.build
-        if config.nav is not None or build.index is None:
+        if config.nav is not None or build.index is None or not self.config.nav_categories:
             return nav
         index_file = files.get_file_from_path(build.index.src_uri)
         pages_by_name = sorted(build.categories.values(), key=lambda a: a.name.casefold())
@@ -221,6 +221,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         title = str(page.title or page.file.name)
         if "title" in page.meta:
             return html_escape(title)
+        if "&" not in title and "<" not in title and ">" not in title:
+            return title  # Nothing to normalize: the common case.
         return html_escape(html_unescape(title))
 
     def on_env(

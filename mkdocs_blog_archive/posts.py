@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -144,50 +144,30 @@ _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 
 
-class _TextExtractor(HTMLParser):
-    """Plain text of an HTML fragment, without headings' permalinks, h1, scripts or styles."""
-
-    _SKIPPED = frozenset({"h1", "script", "style", "template"})
-    _VOID = frozenset({"br", "hr", "img", "input", "wbr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._VOID:
-            self.parts.append(" ")
-        elif self._skip_depth or tag in self._SKIPPED or _is_permalink(tag, attrs):
-            self._skip_depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip_depth:
-            self._skip_depth -= 1
-        elif tag in {"p", "li", "h2", "h3", "h4", "h5", "h6", "br", "div", "pre", "td"}:
-            self.parts.append(" ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
-            self.parts.append(data)
-
-
-def _is_permalink(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    if tag != "a":
-        return False
-    classes = dict(attrs).get("class") or ""
-    return "headerlink" in classes.split()
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SKIPPED = re.compile(
+    r"<(h1|script|style|template)\b[^>]*>.*?</\1\s*>"
+    r"|<a\b[^>]*\bclass=\"[^\"]*\bheaderlink\b[^\"]*\"[^>]*>.*?</a\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_BREAKS = re.compile(
+    r"</(?:p|li|dt|dd|h[2-6]|div|pre|td|th|tr|blockquote)\s*>|<(?:br|hr|img|input|wbr)\b[^>]*>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment, whitespace folded."""
-    extractor = _TextExtractor()
-    extractor.feed(fragment)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    """Plain text of an HTML fragment MkDocs rendered, whitespace folded.
+
+    Leaves out the h1, scripts, styles and headings' permalinks. Regular expressions are
+    enough for Markdown's own well-formed output, and several times faster than HTMLParser.
+    """
+    text = _COMMENT.sub("", fragment)
+    text = _SKIPPED.sub(" ", text)
+    text = _BREAKS.sub(" ", text)
+    text = html.unescape(_TAG.sub("", text))
+    return " ".join(text.split())
 
 
 def _first_paragraph(content: str) -> str:

@@ -75,6 +75,9 @@ def test_every_post_links_back_to_index_and_categories(make_site: Any, theme: st
         assert block is not None
         heading = block.find_previous_sibling()
         assert heading is not None and heading.name == "h1"
+        time = block.select_one("time")
+        assert time is not None and time.get_text() == f"April {number}, 2026"
+        assert str(time["datetime"]).startswith(f"2026-04-{number:02d}T")
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -220,17 +223,40 @@ def test_nothing_is_written_into_docs_dir(make_site: Any, tmp_path: Path) -> Non
     assert not (site.docs_dir / "blog/category").exists()
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_automatic_nav_has_index_and_categories_not_posts(make_site: Any, theme: str) -> None:
-    site: Site = make_site(architecture_blog(), {"theme": {"name": theme}})
-    soup = site.soup("index.html")
-    nav_links = {
-        str(site.resolve("index.html", str(a["href"])).relative_to(site.site_dir))
+def _nav_targets(site: Site, page: str = "index.html") -> set[str]:
+    soup = site.soup(page)
+    return {
+        str(site.resolve(page, str(a["href"])).relative_to(site.site_dir))
         for a in soup.select("a[href]")
+        if not str(a["href"]).startswith(("http", "#"))
     }
-    assert "blog/index.html" in nav_links
-    assert "blog/category/architecture/index.html" in nav_links
-    assert not any("posts" in link for link in nav_links)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_automatic_nav_has_the_index_not_posts(make_site: Any, theme: str) -> None:
+    site: Site = make_site(architecture_blog(), {"theme": {"name": theme}})
+    targets = _nav_targets(site)
+    assert "blog/index.html" in targets
+    assert not any("posts" in target or "category" in target for target in targets)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_nav_categories_adds_a_section_after_the_index(make_site: Any, theme: str) -> None:
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"nav_categories": True}}]}
+    site: Site = make_site(architecture_blog(), config)
+    targets = _nav_targets(site)
+    assert "blog/index.html" in targets
+    assert "blog/category/architecture/index.html" in targets
+    assert "blog/category/ai/index.html" in targets
+    assert not any("posts" in target for target in targets)
+    if theme == "mkdocs":  # the section, its title, and its place right after the index
+        soup = site.soup("index.html")
+        section = soup.find("a", string="Categories")
+        assert section is not None
+        entries = [a.get_text() for a in section.find_next("ul").select("a")]
+        assert entries == ["AI Articles", "Architecture Articles"]
+        blog_menu = [a.get_text().strip() for a in section.find_parent("ul").select("a")]
+        assert blog_menu[:2] == ["Blog", "Categories"]
 
 
 def test_nav_posts_option_lists_posts(make_site: Any) -> None:
@@ -375,6 +401,28 @@ def test_theme_custom_dir_overrides_a_template(make_site: Any, tmp_path: Path) -
     )
     back = site.soup("blog/category/solo/index.html").select_one(".custom-back a")
     assert back is not None and back.get_text() == "Home of the blog"
+
+
+def test_custom_post_links_template_that_transforms_the_date(
+    make_site: Any, tmp_path: Path
+) -> None:
+    overrides = tmp_path / "overrides" / "blog-archive"
+    overrides.mkdir(parents=True)
+    (overrides / "post-links.html").write_text(
+        '<p class="custom">{{ date|upper }} / {{ datetime[:4] }} / {{ categories|length }}</p>'
+    )
+    docs: dict[str, str | bytes] = {
+        "a.md": post("2026-01-01", "A", ["X"]),
+        "b.md": post("2025-02-03", "B", ["X"]),
+    }
+    site: Site = make_site(
+        docs, {"theme": {"name": "mkdocs", "custom_dir": str(tmp_path / "overrides")}}
+    )
+    texts = [site.soup(f"{name}/index.html").select_one(".custom") for name in "ab"]
+    assert [t.get_text() if t else None for t in texts] == [
+        "JANUARY 1, 2026 / 2026 / 1",
+        "FEBRUARY 3, 2025 / 2025 / 1",
+    ]
 
 
 def test_use_directory_urls_false(make_site: Any) -> None:

@@ -1,0 +1,152 @@
+"""Build the same generated blog three ways, side by side, and print medians and ratios.
+
+    python benchmarks/run.py                       # N = 100, 1,000, 10,000
+    python benchmarks/run.py --sizes 1000 --repeats 5
+
+For each N: a plain `mkdocs build` without a blog plugin, posts kept out of the nav (the
+floor); with `blog-archive`; with Material's `blog` plugin (its defaults). Builds of one N are
+interleaved, so drift on the machine hits all three alike. Also the time of one rebuild, as
+`mkdocs serve` does it after one post is edited (same process, plugin objects kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+CONFIGS = ("plain", "archive", "material")
+REBUILD = r"""
+import os, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, site_dir, post = sys.argv[1:4]
+build(load_config(config_file, site_dir=site_dir))
+path = Path(post)
+original = path.read_text(encoding="utf-8")
+try:
+    path.write_text(original + "\nOne more line, as an author saving the file.\n", "utf-8")
+    start = time.perf_counter()
+    build(load_config(config_file, site_dir=site_dir))
+    print(time.perf_counter() - start)
+finally:
+    path.write_text(original, "utf-8")
+"""
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env.pop("CI", None)
+    return env
+
+
+def timed_build(site: Path, config: str) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one `mkdocs build` in its own process."""
+    with tempfile.TemporaryDirectory() as out:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{config}.yml", "-d", out]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=site, env=_environment())
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"{config} build of {site} failed ({process.returncode})")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def rebuild_time(site: Path, config: str) -> float:
+    post = next((site / "docs/blog/posts").rglob("*.md"))
+    with tempfile.TemporaryDirectory() as out:
+        result = subprocess.run(
+            [sys.executable, "-c", REBUILD, f"{config}.yml", out, str(post)],
+            cwd=site,
+            env=_environment(),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--material-repeats",
+        type=int,
+        default=1,
+        help="runs of Material's blog (slow at 10,000 posts)",
+    )
+    parser.add_argument("--skip-material", action="store_true")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    args = parser.parse_args()
+
+    configs = [c for c in CONFIGS if not (args.skip_material and c == "material")]
+    rows = []
+    for size in args.sizes:
+        site = args.out / f"site-{size}"
+        if not (site / "archive.yml").exists():
+            generate(site, size)
+        times: dict[str, list[float]] = {c: [] for c in configs}
+        memory: dict[str, list[float]] = {c: [] for c in configs}
+        for run in range(args.repeats):
+            for config in configs:
+                if config == "material" and run >= args.material_repeats:
+                    continue
+                seconds, peak = timed_build(site, config)
+                times[config].append(seconds)
+                memory[config].append(peak)
+                print(
+                    f"  N={size} {config} run {run + 1}: {seconds:.2f} s, {peak:.0f} MB", flush=True
+                )
+        row = {"N": size}
+        for config in configs:
+            row[config] = statistics.median(times[config])
+            row[f"{config}_mb"] = max(memory[config])
+        row["rebuild_plain"] = rebuild_time(site, "plain")
+        row["rebuild_archive"] = rebuild_time(site, "archive")
+        rows.append(row)
+
+    print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    header = (
+        f"{'posts':>7} {'plain s':>8} {'archive s':>10} {'overhead':>9} "
+        f"{'material s':>11} {'material/archive':>17} "
+        f"{'peak MB plain/archive/material':>31} {'rebuild s plain/archive':>24}"
+    )
+    print(header)
+    for row in rows:
+        overhead = (row["archive"] - row["plain"]) / row["plain"] * 100
+        material = row.get("material")
+        ratio = f"{material / row['archive']:.1f}x" if material else "-"
+        mem = f"{row['plain_mb']:.0f}/{row['archive_mb']:.0f}/{row.get('material_mb', 0):.0f}"
+        print(
+            f"{row['N']:>7} {row['plain']:>8.2f} {row['archive']:>10.2f} {overhead:>8.1f}% "
+            f"{material or 0:>11.2f} {ratio:>17} {mem:>31} "
+            f"{row['rebuild_plain']:>11.2f}/{row['rebuild_archive']:<.2f}"
+        )
+    by_size = {row["N"]: row for row in rows}
+    if 1000 in by_size and 10000 in by_size:
+        small, large = by_size[1000], by_size[10000]
+        total_ratio = large["archive"] / small["archive"]
+        extra_small = max(small["archive"] - small["plain"], 1e-9)
+        extra_ratio = (large["archive"] - large["plain"]) / extra_small
+        print(
+            f"\nt(10k)/t(1k): archive build {total_ratio:.1f}, "
+            f"archive overhead over plain {extra_ratio:.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
