@@ -49,8 +49,8 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def timed_build(site: Path, config: str) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one `mkdocs build` in its own process."""
+def timed_build(site: Path, config: str) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak memory (MB) of one `mkdocs build`, in its own process."""
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{config}.yml", "-d", out]
         start = time.perf_counter()
@@ -60,7 +60,7 @@ def timed_build(site: Path, config: str) -> tuple[float, float]:
         process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"{config} build of {site} failed ({process.returncode})")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def rebuild_time(site: Path, config: str) -> float:
@@ -101,40 +101,46 @@ def main() -> None:
             generate(site, size)
         times: dict[str, list[float]] = {c: [] for c in configs}
         memory: dict[str, list[float]] = {c: [] for c in configs}
+        cpu: dict[str, list[float]] = {c: [] for c in configs}
         for run in range(args.repeats):
             for config in configs:
                 if config == "material" and run >= args.material_repeats:
                     continue
-                seconds, peak = timed_build(site, config)
+                seconds, cpu_seconds, peak = timed_build(site, config)
                 times[config].append(seconds)
+                cpu[config].append(cpu_seconds)
                 memory[config].append(peak)
                 print(
-                    f"  N={size} {config} run {run + 1}: {seconds:.2f} s, {peak:.0f} MB", flush=True
+                    f"  N={size} {config} run {run + 1}: {seconds:.2f} s "
+                    f"(CPU {cpu_seconds:.2f} s), {peak:.0f} MB",
+                    flush=True,
                 )
         row = {"N": size}
         for config in configs:
             row[config] = statistics.median(times[config])
+            row[f"{config}_cpu"] = statistics.median(cpu[config])
             row[f"{config}_mb"] = max(memory[config])
         row["rebuild_plain"] = rebuild_time(site, "plain")
         row["rebuild_archive"] = rebuild_time(site, "archive")
         rows.append(row)
 
     print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    header = (
-        f"{'posts':>7} {'plain s':>8} {'archive s':>10} {'overhead':>9} "
-        f"{'material s':>11} {'material/archive':>17} "
-        f"{'peak MB plain/archive/material':>31} {'rebuild s plain/archive':>24}"
+    print(
+        "| posts | plain s | archive s | overhead (wall) | overhead (CPU) | material s "
+        "| material / archive | peak MB plain / archive / material "
+        "| serve rebuild s plain / archive |"
     )
-    print(header)
+    print("|" + " --- |" * 9)
     for row in rows:
         overhead = (row["archive"] - row["plain"]) / row["plain"] * 100
+        cpu_overhead = (row["archive_cpu"] - row["plain_cpu"]) / row["plain_cpu"] * 100
         material = row.get("material")
         ratio = f"{material / row['archive']:.1f}x" if material else "-"
-        mem = f"{row['plain_mb']:.0f}/{row['archive_mb']:.0f}/{row.get('material_mb', 0):.0f}"
+        mem = f"{row['plain_mb']:.0f} / {row['archive_mb']:.0f} / {row.get('material_mb', 0):.0f}"
         print(
-            f"{row['N']:>7} {row['plain']:>8.2f} {row['archive']:>10.2f} {overhead:>8.1f}% "
-            f"{material or 0:>11.2f} {ratio:>17} {mem:>31} "
-            f"{row['rebuild_plain']:>11.2f}/{row['rebuild_archive']:<.2f}"
+            f"| {row['N']:,} | {row['plain']:.2f} | {row['archive']:.2f} | {overhead:+.1f} % "
+            f"| {cpu_overhead:+.1f} % | {material or 0:.2f} | {ratio} | {mem} "
+            f"| {row['rebuild_plain']:.2f} / {row['rebuild_archive']:.2f} |"
         )
     by_size = {row["N"]: row for row in rows}
     if 1000 in by_size and 10000 in by_size:
