@@ -19,6 +19,7 @@ class Post:
     url: str
     date: dt.datetime
     categories: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
     description: str | None = None
     updated: dt.datetime | None = None
     title: str = ""

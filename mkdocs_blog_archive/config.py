@@ -105,6 +105,40 @@ class Labels(base.Config):
     """Heading of the newest posts on the blog index."""
     posted_in = Label("in")
     """Joins a post's date and its categories in the back-link block."""
+    feeds = Label("Feeds")
+    """Introduces the feed links on archive pages."""
+
+
+class FeedsConfig(base.Config):
+    """Atom, RSS 2.0 and JSON Feed documents next to the blog index and each category page."""
+
+    enabled = c.Type(bool, default=True)
+    """Write feeds at all (they also need `site_url`)."""
+    atom = c.Type(bool, default=True)
+    """`atom.xml`: Atom 1.0."""
+    rss = c.Type(bool, default=True)
+    """`feed.xml`: RSS 2.0."""
+    json = c.Type(bool, default=True)
+    """`feed.json`: JSON Feed 1.1."""
+    limit = NonNegativeInt(default=20)
+    """How many of the newest posts a feed holds (0: all)."""
+    full_content = c.Type(bool, default=False)
+    """Put each post's whole HTML into the feeds (links made absolute), not only its summary."""
+    build_date = c.Type(bool, default=False)
+    """Stamp feeds with the build time (RSS `lastBuildDate`, Atom `updated`); off, two builds
+    of the same posts give the same bytes."""
+
+
+class Feeds(c.SubConfig[FeedsConfig]):
+    """`feeds: false` turns them off; a mapping sets `FeedsConfig` options."""
+
+    def __init__(self) -> None:
+        super().__init__(FeedsConfig)
+
+    def run_validation(self, value: object) -> FeedsConfig:
+        if isinstance(value, bool):
+            value = {"enabled": value}
+        return super().run_validation(value)
 
 
 class BlogArchiveConfig(base.Config):
@@ -141,5 +175,7 @@ class BlogArchiveConfig(base.Config):
     """When set, a post naming another category gets a warning and is not filed under it."""
     stylesheet = c.Type(bool, default=True)
     """Add the plugin's small stylesheet to `extra_css`."""
+    feeds = Feeds()
+    """Feeds of the blog and of each category; see `FeedsConfig`."""
     labels = c.SubConfig(Labels)
     """Texts the plugin writes; see `Labels`."""

@@ -126,14 +126,19 @@ class Renderer:
         archive: Archive,
         page_url: str,
         entries: dict[str, Entry],
+        feeds: list[tuple[str, str]],
         categories: list[CategoryLink] | None = None,
         limit: int = 0,
     ) -> str:
-        """The listing of an archive page: count, (on the index) categories, then posts."""
+        """The listing of an archive page: count, (on the index) categories, then posts.
+
+        `feeds` are (label, link) pairs of the archive's feeds.
+        """
         posts = archive.posts[:limit] if limit else archive.posts
         return self.render(
             "index.html" if archive.kind == "index" else "category.html",
             archive=archive,
+            feeds=feeds,
             count=len(archive.posts),
             count_label=self.count_label(len(archive.posts)),
             categories=categories or [],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import zoneinfo
@@ -9,16 +10,18 @@ from dataclasses import dataclass, field
 from html import escape as html_escape
 from html import unescape as html_unescape
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from pathspec.gitignore import GitIgnoreSpec
 
+from mkdocs_blog_archive import feeds
 from mkdocs_blog_archive import nav as blog_nav
 from mkdocs_blog_archive.archive import Archive, Post, group_by_category, sort_posts
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.dates import date_formatter
-from mkdocs_blog_archive.pages import LISTING_MARKER, TEMPLATES_DIR, Entry, Renderer
+from mkdocs_blog_archive.pages import LISTING_MARKER, TEMPLATES_DIR, Entry, Renderer, relative_url
 from mkdocs_blog_archive.posts import collect_posts, summarize
 
 if TYPE_CHECKING:
@@ -45,6 +48,12 @@ class _Build:
     pages: dict[str, Archive] = field(default_factory=dict)
     """Archive pages by the src_uri of their file, generated or the user's own."""
     user_pages: set[str] = field(default_factory=set)
+    feed_formats: list[str] = field(default_factory=list)
+    feed_files: dict[str, dict[str, File]] = field(default_factory=dict)
+    """Feed files by the src_uri of their archive page, then by format."""
+    post_html: dict[str, str] = field(default_factory=dict)
+    """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
+    head_links: dict[str, str] = field(default_factory=dict)
 
 
 class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
@@ -65,8 +74,15 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             config.extra_css.append(STYLESHEET)
         self.tz = zoneinfo.ZoneInfo(self.config.timezone)
         locale = self.config.locale or config.theme.get("language") or config.theme.get("locale")
-        format_date = date_formatter(self.config.date_format, str(locale or "en"))
+        self.locale = str(locale or "en")
+        format_date = date_formatter(self.config.date_format, self.locale)
         self.build = _Build(Renderer(config.theme.dirs, self.config.labels, format_date))
+        options = self.config.feeds
+        formats = [name for name in feeds.FORMATS if options.enabled and options[name]]
+        if formats and not config.site_url:
+            log.info("feeds need an absolute site_url in mkdocs.yml: no feeds are written")
+            formats = []
+        self.build.feed_formats = formats
         return config
 
     # Late, so that pages other plugins add (mkdocs-gen-files, for instance) can be posts too.
@@ -109,6 +125,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         for archive in (build.index, *categories.values()):
             in_nav = archive.kind == "index" and automatic_nav
             self._add_archive_page(archive, files, pages_by_dest, config, in_nav)
+            folder = blog_dir if archive.kind == "index" else category_dir + archive.slug
+            self._add_feed_files(archive, folder, files, config)
 
         if not self.config.nav_posts:  # The archive pages stand in for posts in the nav.
             for file in candidates:
@@ -156,6 +174,22 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         archive.url = file.url
         self.build.pages[file.src_uri] = archive
 
+    def _add_feed_files(
+        self, archive: Archive, folder: str, files: Files, config: MkDocsConfig
+    ) -> None:
+        """Reserve the archive's feed files; their content is written in `on_env`."""
+        for name in self.build.feed_formats:
+            src_uri = posixpath.join(folder, feeds.FORMATS[name][0])
+            if files.get_file_from_path(src_uri) is not None:
+                log.warning(
+                    f"{src_uri}: your file stands where the {feeds.FORMATS[name][2]} feed of "
+                    f"{archive.src_uri} would go; yours is kept and that feed is not written"
+                )
+                continue
+            file = File.generated(config, src_uri, content=b"")
+            files.append(file)
+            self.build.feed_files.setdefault(archive.src_uri, {})[name] = file
+
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """With `nav_categories`, list the category pages in a section after the blog index."""
         build = self.build
@@ -194,6 +228,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         src_uri = page.file.src_uri
         post = build.posts.get(src_uri)
         if post is not None:
+            if self.config.feeds.full_content and build.feed_formats:
+                build.post_html[src_uri] = html
             post.title = self._title_html(page)
             post.summary = summarize(html, post.description, self.config.summary_words)
             if self.config.backlinks == "none" or build.index is None:
@@ -245,16 +281,21 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             page = file.page if file is not None else None
             if page is None or page.content is None:
                 continue
+            feed_links = [
+                (feeds.FORMATS[name][2], relative_url(file.url, page.url))
+                for name, file in build.feed_files.get(src_uri, {}).items()
+            ]
             if archive.kind == "index":
                 listing = renderer.listing(
                     archive,
                     page.url,
                     entries,
+                    feed_links,
                     renderer.category_links(categories, page.url),
                     self.config.index_posts,
                 )
             else:
-                listing = renderer.listing(archive, page.url, entries)
+                listing = renderer.listing(archive, page.url, entries, feed_links)
             if LISTING_MARKER not in page.content:
                 log.warning(
                     f"{src_uri}: the archive listing's marker was removed from the page "
@@ -263,7 +304,70 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 page.content += listing
             else:
                 page.content = page.content.replace(LISTING_MARKER, listing, 1)
+        if build.feed_formats:
+            self._write_feeds(config)
         return env
+
+    def _write_feeds(self, config: MkDocsConfig) -> None:
+        """Fill each archive's feed files; every post's feed entry is made once."""
+        build = self.build
+        options = self.config.feeds
+        site_url = config.site_url or ""
+        generated = dt.datetime.now(dt.timezone.utc) if options.build_date else None
+        entries: dict[str, feeds.FeedEntry] = {}
+
+        def entry(post: Post) -> feeds.FeedEntry:
+            made = entries.get(post.src_uri)
+            if made is None:
+                url = urljoin(site_url, post.url)
+                html = build.post_html.get(post.src_uri)
+                made = entries[post.src_uri] = feeds.FeedEntry(
+                    title=html_unescape(post.title),
+                    url=url,
+                    published=post.date,
+                    updated=post.updated,
+                    categories=post.categories,
+                    authors=post.authors or ([config.site_author] if config.site_author else []),
+                    summary=post.summary,
+                    content_html=feeds.absolute_links(html, url) if html is not None else None,
+                )
+            return made
+
+        for archive in (build.index, *build.categories.values()):
+            if archive is None or archive.src_uri not in build.feed_files:
+                continue
+            files_by_format = build.feed_files[archive.src_uri]
+            posts = archive.posts[: options.limit] if options.limit else archive.posts
+            feed = feeds.Feed(
+                title=f"{config.site_name}: {build.renderer.heading(archive)}",
+                home_url=urljoin(site_url, archive.url),
+                urls={name: urljoin(site_url, file.url) for name, file in files_by_format.items()},
+                entries=[entry(post) for post in posts],
+                description=config.site_description or "",
+                language=self.locale.replace("_", "-"),
+                generated=generated,
+            )
+            for name, file in files_by_format.items():
+                file.content_bytes = feeds.WRITERS[name](feed)
+            build.head_links[archive.src_uri] = "".join(
+                f'<link rel="alternate" type="{feeds.FORMATS[name][1]}" '
+                f'title="{html_escape(feed.title)} ({feeds.FORMATS[name][2]})" href="{url}">'
+                for name, url in feed.urls.items()
+            )
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Announce the feeds in `<head>`: an archive page its own, a post the blog's."""
+        build = self.build
+        src_uri = page.file.src_uri
+        if src_uri in build.pages:
+            links = build.head_links.get(build.pages[src_uri].src_uri, "")
+        elif src_uri in build.posts and build.index is not None:
+            links = build.head_links.get(build.index.src_uri, "")
+        else:
+            return output
+        if not links or "</head>" not in output:
+            return output
+        return output.replace("</head>", f"{links}\n</head>", 1)
 
 
 def _place(html: str, block: str, where: str) -> str:

@@ -117,12 +117,17 @@ def read_post(file: File, data: dict[str, Any], tz: dt.tzinfo) -> Post | None:
     description = _text(data.get("description"), "description", src_uri)
     if description is None:
         description = _text(data.get("summary"), "summary", src_uri)
+    authors = _names(data.get("authors"), "authors", src_uri)
+    author = _text(data.get("author"), "author", src_uri)
+    if author and author.strip():
+        authors.insert(0, " ".join(author.split()))
     return Post(
         src_uri=src_uri,
         url=file.url,
         date=date,
         updated=updated,
         categories=_names(data.get("categories"), "categories", src_uri),
+        authors=authors,
         description=description,
     )
 
