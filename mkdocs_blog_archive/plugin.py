@@ -103,6 +103,15 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             if patterns is None or patterns.match_file(uri):
                 candidates.append(file)
 
+        stylesheet = files.get_file_from_path(STYLESHEET)
+        if (
+            self.config.stylesheet
+            and stylesheet is not None
+            and stylesheet.src_dir == config.docs_dir
+        ):
+            log.warning(
+                f"{STYLESHEET}: your file stands where the plugin's stylesheet goes; yours is kept"
+            )
         posts = collect_posts(candidates, self.tz)
         self._check_allowed(posts)
         # `{slug}.md`, not `{slug}/index.md`: the same URL, but not an index page, which

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import meta
 
 from mkdocs_blog_archive.archive import Post
@@ -31,13 +32,18 @@ _MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 def read_front_matter(file: File) -> dict[str, Any] | None:
     """The page's front matter, read the way MkDocs reads it (YAML, or MultiMarkdown style).
 
-    Returns None, after a warning, when the file cannot be read or its YAML is broken (MkDocs
-    itself would silently drop such front matter).
+    Returns None, after a warning, when the file cannot be read (it is then left out of the
+    site, where MkDocs would stop with a traceback) or its YAML is broken (MkDocs itself would
+    silently drop such front matter).
     """
     try:
         text = file.content_string
     except (OSError, ValueError) as error:
-        log.warning(f"{file.src_uri}: cannot read the file as UTF-8 ({error}); not a post")
+        # MkDocs would stop with a traceback on this page: leave it out, and say so.
+        file.inclusion = InclusionLevel.EXCLUDED
+        log.warning(
+            f"{file.src_uri}: cannot read the file as UTF-8 ({error}); it is left out of the site"
+        )
         return None
     if text.startswith("---"):
         match = meta.YAML_RE.match(text)
@@ -49,19 +55,24 @@ def read_front_matter(file: File) -> dict[str, Any] | None:
             problem = " ".join(str(error).split())
             log.warning(f"{file.src_uri}: the front matter is not valid YAML ({problem})")
             return None
-        except (ValueError, OverflowError) as error:
-            # A value that looks like a timestamp but is no date (2026-13-45): name it.
+        except Exception as error:
+            # A value that looks like a timestamp but is none (2026-13-45): name it.
             raw = yaml.load(match.group(1), yaml.BaseLoader)
             value = f" (date: {raw['date']!r})" if isinstance(raw, dict) and "date" in raw else ""
             log.warning(
                 f"{file.src_uri}: the front matter has a value YAML cannot convert: "
-                f"{error}{value}; MkDocs ignores this page's front matter"
+                f"{error!s}{value}; MkDocs ignores this page's front matter"
             )
             return None
         return data if isinstance(data, dict) else {}
     if _MULTIMARKDOWN_META.match(text):
         return meta.get_data(text)[1]
     return {}
+
+
+MAX_NAMES = 100
+"""More categories (or authors) than this on one post is taken for a mistake: each feed entry
+lists them all, in the feed of each of them, so the cost grows with their square."""
 
 
 def _names(value: Any, key: str, src_uri: str) -> list[str]:
@@ -76,6 +87,11 @@ def _names(value: Any, key: str, src_uri: str) -> list[str]:
             f"{value!r}; ignored"
         )
         return []
+    if len(value) > MAX_NAMES:
+        log.warning(
+            f"{src_uri}: '{key}' lists {len(value)} names; only the first {MAX_NAMES} are used"
+        )
+        value = value[:MAX_NAMES]
     names = []
     for item in value:
         if isinstance(item, str) and item.strip():
