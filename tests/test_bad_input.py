@@ -195,6 +195,12 @@ def test_very_long_category_name(make_site: Any) -> None:
         ({"labels": {"category_heading": "{nom} Articles"}}, "category_heading"),
         ({"labels": {"unknown_label": "x"}}, "unknown_label"),
         ({"unknown_option": 1}, "unknown_option"),
+        ({"feeds": {"limit": -5}}, "limit"),
+        ({"feeds": {"atom": "yes"}}, "atom"),
+        ({"feeds": "sometimes"}, "feeds"),
+        ({"date_format": 5}, "date_format"),
+        ({"stylesheet": "no"}, "stylesheet"),
+        ({"locale": 5}, "locale"),
     ],
 )
 def test_config_errors_name_the_option(
