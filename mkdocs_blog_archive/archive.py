@@ -18,7 +18,8 @@ class Post:
     src_uri: str
     url: str
     date: dt.datetime
-    categories: list[str] = field(default_factory=list)
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    """Names by front-matter key: `categories`, `tags`, and the fields named in `archives`."""
     authors: list[str] = field(default_factory=list)
     description: str | None = None
     updated: dt.datetime | None = None
@@ -28,6 +29,14 @@ class Post:
     """Plain text."""
 
     @property
+    def categories(self) -> list[str]:
+        return self.terms.get("categories", [])
+
+    @property
+    def tags(self) -> list[str]:
+        return self.terms.get("tags", [])
+
+    @property
     def sort_key(self) -> tuple[float, str, str]:
         """Newest first, then by title, then by path: the same order on every build."""
         return (-self.date.timestamp(), self.title.casefold(), self.src_uri)
@@ -35,7 +44,11 @@ class Post:
 
 @dataclass
 class Archive:
-    """A named group of posts with a page of its own (the blog index, or a category)."""
+    """A named group of posts with a page of its own.
+
+    `kind` is `index` for the blog index, `tags-index` for the list of tags, else the
+    front-matter key whose names make the group (`categories`, `tags`, `series` …).
+    """
 
     kind: str
     name: str
@@ -70,14 +83,14 @@ class SlugClash:
     src_uri: str
 
 
-def group_by_category(
-    posts: list[Post], category_uri: str
+def group_by_term(
+    posts: list[Post], key: str, uri_format: str
 ) -> tuple[dict[str, Archive], list[SlugClash]]:
-    """Group posts by category slug in one pass.
+    """Group posts by the slugs of their names under front-matter `key`, in one pass.
 
-    `category_uri` is a format string for the archive page's source path, with `{slug}`.
-    Each archive's posts keep the order of `posts`; the first spelling of a name wins, and
-    each other spelling is reported once.
+    `uri_format` is the archive page's source path, with `{slug}`. Each archive's posts keep
+    the order of `posts`; the first spelling of a name wins, each other spelling is reported
+    once, and each post's names are replaced by the winning spellings.
     """
     archives: dict[str, Archive] = {}
     clashes: list[SlugClash] = []
@@ -86,13 +99,13 @@ def group_by_category(
     for post in posts:
         seen: set[str] = set()
         canonical: list[str] = []
-        for name in post.categories:
+        for name in post.terms.get(key, ()):
             slug = slugs.get(name)
             if slug is None:
                 slug = slugs[name] = make_slug(name)
             archive = archives.get(slug)
             if archive is None:
-                archive = Archive("category", name, slug, category_uri.format(slug=slug))
+                archive = Archive(key, name, slug, uri_format.format(slug=slug))
                 archives[slug] = archive
             elif archive.name != name and name not in reported:
                 reported.add(name)
@@ -102,7 +115,8 @@ def group_by_category(
             seen.add(slug)
             canonical.append(archive.name)
             archive.posts.append(post)
-        post.categories = canonical
+        if key in post.terms:
+            post.terms[key] = canonical
     return archives, clashes
 
 

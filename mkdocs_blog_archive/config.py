@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 
 from mkdocs.config import base
@@ -62,10 +63,11 @@ class Label(c.Type[str]):
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
         try:
-            text.format(name="", count=0)
+            text.format(name="", count=0, field="")
         except (KeyError, IndexError, ValueError) as error:
             raise base.ValidationError(
-                f"{text!r} is not a valid label: use {{name}} and {{count}} only ({error!r})"
+                f"{text!r} is not a valid label: use {{name}}, {{count}} and {{field}} only "
+                f"({error!r})"
             ) from None
         return text
 
@@ -83,6 +85,24 @@ class BlogDir(c.Type[str]):
         return path
 
 
+class FieldName(c.Type[str]):
+    """A front-matter key that makes archives; it is also their URL folder."""
+
+    RESERVED = frozenset({"categories", "tags", "category", "tag", "page", "date", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        if not re.fullmatch(r"[a-z][a-z0-9_-]*", name) or name in self.RESERVED:
+            raise base.ValidationError(
+                f"{name!r} cannot name an archive: use a lowercase front-matter key "
+                f"(letters, digits, '-', '_'), not one of {sorted(self.RESERVED)}"
+            )
+        return name
+
+
 class Labels(base.Config):
     """Every text the plugin writes into a page, so a site can translate it.
 
@@ -95,6 +115,14 @@ class Labels(base.Config):
     """The back-link on archive pages and posts."""
     category_heading = Label("{name} Articles")
     """Heading of a category's archive page."""
+    tag_heading = Label("Posts tagged “{name}”")
+    """Heading of a tag's archive page."""
+    field_heading = Label("{field}: {name}")
+    """Heading of the archive page of a name in one of the `archives` fields."""
+    tags = Label("Tags")
+    """Heading of the tags index, and the link to it from the blog index."""
+    tagged = Label("tagged")
+    """Introduces a post's tags in the back-link block."""
     post_count_one = Label("{count} post")
     """Count of posts when there is exactly one."""
     post_count_other = Label("{count} posts")
@@ -171,6 +199,9 @@ class BlogArchiveConfig(base.Config):
 
     Off by default: every page renders the whole nav, so each nav entry costs once per page
     (posts x categories); the blog index lists the categories anyway."""
+    archives = c.ListOfItems(FieldName(), default=[])
+    """More front-matter fields whose names make archives, like categories do (`series`,
+    `product` …): each name gets a page at `{blog_dir}/{field}/{slug}/` and feeds."""
     categories_allowed = c.ListOfItems(c.Type(str), default=[])
     """When set, a post naming another category gets a warning and is not filed under it."""
     stylesheet = c.Type(bool, default=True)

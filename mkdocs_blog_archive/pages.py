@@ -67,7 +67,9 @@ class Renderer:
         self._format_date = format_date
         self._dates: dict[dt.datetime, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
-        self._post_links: dict[tuple[str, str, tuple[CategoryLink, ...]], str] = {}
+        self._post_links: dict[
+            tuple[str, str, tuple[CategoryLink, ...], tuple[CategoryLink, ...]], str
+        ] = {}
 
     def format_date(self, date: dt.datetime) -> str:
         """The date as the site shows it; each date is formatted once per build."""
@@ -89,7 +91,13 @@ class Renderer:
         """The archive page's heading, as plain text."""
         if archive.kind == "index":
             return self.labels.blog
-        return self.labels.category_heading.format(name=archive.name)
+        if archive.kind == "tags-index":
+            return self.labels.tags
+        heading = {
+            "categories": self.labels.category_heading,
+            "tags": self.labels.tag_heading,
+        }.get(archive.kind, self.labels.field_heading)
+        return heading.format(name=archive.name, field=archive.kind.capitalize())
 
     def heading_html(self, archive: Archive) -> str:
         """The heading, HTML-escaped, as MkDocs keeps page titles."""
@@ -113,7 +121,7 @@ class Renderer:
         )
 
     def category_links(self, archives: Iterable[Archive], page_url: str) -> list[CategoryLink]:
-        """Links from the page at `page_url` to these archives, with their counts."""
+        """Links from the page at `page_url` to these archives (of any kind), with counts."""
         links = []
         for archive in archives:
             count = len(archive.posts)
@@ -129,6 +137,7 @@ class Renderer:
         feeds: list[tuple[str, str]],
         categories: list[CategoryLink] | None = None,
         limit: int = 0,
+        tags_href: str | None = None,
     ) -> str:
         """The listing of an archive page: count, (on the index) categories, then posts.
 
@@ -142,9 +151,16 @@ class Renderer:
             count=len(archive.posts),
             count_label=self.count_label(len(archive.posts)),
             categories=categories or [],
+            tags_href=tags_href,
             entries=[entries[post.src_uri] for post in posts],
             prefix="../" * page_url.count("/"),
         )
+
+    def tags_index(self, tags: list[CategoryLink]) -> str:
+        """The list of every tag with its count; `level` (1-5) sizes a tag cloud."""
+        most = max((tag.count for tag in tags), default=1)
+        levels = [1 + round(4 * (tag.count - 1) / max(most - 1, 1)) for tag in tags]
+        return self.render("tags.html", tags=list(zip(tags, levels, strict=True)))
 
     def back_link(self, blog_url: str, page_url: str) -> str:
         return self.render("back-link.html", href=relative_url(blog_url, page_url))
@@ -155,6 +171,7 @@ class Renderer:
         blog_url: str,
         page_url: str,
         categories: list[CategoryLink],
+        tags: list[CategoryLink],
         placement: str,
     ) -> str:
         """The back-link block of a post.
@@ -165,7 +182,7 @@ class Renderer:
         intact stand-in, and is rendered for each post instead.
         """
         blog_href = relative_url(blog_url, page_url)
-        key = (blog_href, placement, tuple(categories))
+        key = (blog_href, placement, tuple(categories), tuple(tags))
         skeleton = self._post_links.get(key)
         if skeleton is None:
             skeleton = self.render(
@@ -175,6 +192,7 @@ class Renderer:
                 date=Markup(_DATE_STAND_IN),
                 datetime=Markup(_DATETIME_STAND_IN),
                 categories=categories,
+                tags=tags,
             )
             intact = skeleton.replace(_DATE_STAND_IN, "").replace(_DATETIME_STAND_IN, "")
             if "\0" in intact:
@@ -189,6 +207,7 @@ class Renderer:
                 date=date,
                 datetime=post.date.isoformat(),
                 categories=categories,
+                tags=tags,
             )
         return skeleton.replace(_DATE_STAND_IN, html.escape(date)).replace(
             _DATETIME_STAND_IN, post.date.isoformat()

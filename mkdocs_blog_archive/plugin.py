@@ -18,7 +18,7 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from mkdocs_blog_archive import feeds
 from mkdocs_blog_archive import nav as blog_nav
-from mkdocs_blog_archive.archive import Archive, Post, group_by_category, sort_posts
+from mkdocs_blog_archive.archive import Archive, Post, group_by_term, sort_posts
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.dates import date_formatter
 from mkdocs_blog_archive.pages import LISTING_MARKER, TEMPLATES_DIR, Entry, Renderer, relative_url
@@ -44,7 +44,9 @@ class _Build:
     renderer: Renderer
     posts: dict[str, Post] = field(default_factory=dict)
     index: Archive | None = None
-    categories: dict[str, Archive] = field(default_factory=dict)
+    terms: dict[str, dict[str, Archive]] = field(default_factory=dict)
+    """Archives by front-matter key (`categories`, `tags`, fields), then by name."""
+    tags_index: Archive | None = None
     pages: dict[str, Archive] = field(default_factory=dict)
     """Archive pages by the src_uri of their file, generated or the user's own."""
     user_pages: set[str] = field(default_factory=set)
@@ -54,6 +56,17 @@ class _Build:
     post_html: dict[str, str] = field(default_factory=dict)
     """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
     head_links: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def categories(self) -> dict[str, Archive]:
+        return self.terms.get("categories", {})
+
+    def archives(self) -> list[Archive]:
+        """The blog index and every archive of names, in a stable order."""
+        found = [] if self.index is None else [self.index]
+        for archives in self.terms.values():
+            found.extend(archives.values())
+        return found
 
 
 class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
@@ -91,14 +104,17 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         """Read the posts' front matter and add the blog index and category pages."""
         blog_dir = self.config.blog_dir
         index_uri = posixpath.join(blog_dir, "index.md")
-        category_dir = posixpath.join(blog_dir, "category") + "/"
+        folders = {"categories": "category", "tags": "tag"}
+        folders.update((key, key) for key in self.config.archives)
+        term_dirs = {key: posixpath.join(blog_dir, folder) + "/" for key, folder in folders.items()}
+        archive_dirs = tuple(term_dirs.values())
         patterns = GitIgnoreSpec.from_lines(self.config.posts) if self.config.posts else None
         pages_by_dest: dict[str, File] = {}
         candidates = []
         for file in files.documentation_pages():
             pages_by_dest[file.dest_uri] = file
             uri = file.src_uri
-            if uri == index_uri or uri.startswith(category_dir):
+            if uri == index_uri or uri.startswith(archive_dirs):
                 continue
             if patterns is None or patterns.match_file(uri):
                 candidates.append(file)
@@ -112,16 +128,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             log.warning(
                 f"{STYLESHEET}: your file stands where the plugin's stylesheet goes; yours is kept"
             )
-        posts = collect_posts(candidates, self.tz)
+        posts = collect_posts(candidates, self.tz, self.config.archives)
         self._check_allowed(posts)
-        # `{slug}.md`, not `{slug}/index.md`: the same URL, but not an index page, which
-        # Material's navigation.indexes would turn into the link of the Categories section.
-        categories, clashes = group_by_category(posts, category_dir + "{slug}.md")
-        for clash in clashes:
-            log.warning(
-                f"{clash.src_uri}: category {clash.merged!r} has the same slug "
-                f"({clash.slug!r}) as {clash.kept!r}; listed under {clash.kept!r}"
-            )
         if not posts:
             where = f" matching {self.config.posts}" if self.config.posts else ""
             log.warning(f"no posts found: no page{where} has a date; the blog index is empty")
@@ -129,13 +137,28 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         build = self.build
         build.posts = {post.src_uri: post for post in posts}
         build.index = Archive("index", self.config.labels.blog, "", index_uri, posts=list(posts))
-        build.categories = {archive.name: archive for archive in categories.values()}
         automatic_nav = config.nav is None
-        for archive in (build.index, *categories.values()):
-            in_nav = archive.kind == "index" and automatic_nav
-            self._add_archive_page(archive, files, pages_by_dest, config, in_nav)
-            folder = blog_dir if archive.kind == "index" else category_dir + archive.slug
-            self._add_feed_files(archive, folder, files, config)
+        self._add_archive_page(build.index, files, pages_by_dest, config, automatic_nav)
+        self._add_feed_files(build.index, blog_dir, files, config)
+        for key, folder in term_dirs.items():
+            # `{slug}.md`, not `{slug}/index.md`: the same URL, but not an index page, which
+            # Material's navigation.indexes would turn into the link of the nav section.
+            archives, clashes = group_by_term(posts, key, folder + "{slug}.md")
+            noun = {"categories": "category", "tags": "tag"}.get(key, f"{key!r} name")
+            for clash in clashes:
+                log.warning(
+                    f"{clash.src_uri}: {noun} {clash.merged!r} has the same slug "
+                    f"({clash.slug!r}) as {clash.kept!r}; listed under {clash.kept!r}"
+                )
+            build.terms[key] = {archive.name: archive for archive in archives.values()}
+            for archive in archives.values():
+                self._add_archive_page(archive, files, pages_by_dest, config, False)
+                self._add_feed_files(archive, folder + archive.slug, files, config)
+        if build.terms["tags"]:
+            build.tags_index = Archive(
+                "tags-index", self.config.labels.tags, "", term_dirs["tags"] + "index.md"
+            )
+            self._add_archive_page(build.tags_index, files, pages_by_dest, config, False)
 
         if not self.config.nav_posts:  # The archive pages stand in for posts in the nav.
             for file in candidates:
@@ -155,7 +178,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                     "the post is not filed under it"
                 )
             if unknown:
-                post.categories = [name for name in post.categories if name in allowed]
+                post.terms["categories"] = [name for name in post.categories if name in allowed]
 
     def _add_archive_page(
         self,
@@ -243,17 +266,18 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             post.summary = summarize(html, post.description, self.config.summary_words)
             if self.config.backlinks == "none" or build.index is None:
                 return html
-            categories = [build.categories[name] for name in post.categories]
-            links = build.renderer.post_links(
+            renderer = build.renderer
+            links = renderer.post_links(
                 post,
                 build.index.url,
                 page.url,
-                build.renderer.category_links(categories, page.url),
+                renderer.category_links((build.categories[n] for n in post.categories), page.url),
+                renderer.category_links((build.terms["tags"][n] for n in post.tags), page.url),
                 self.config.backlinks,
             )
             return _place(html, links, self.config.backlinks)
         archive = build.pages.get(src_uri)
-        if archive is not None and archive.kind == "category" and build.index is not None:
+        if archive is not None and archive.kind != "index" and build.index is not None:
             return _place(html, build.renderer.back_link(build.index.url, page.url), "above")
         return html
 
@@ -282,9 +306,10 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         for post in sort_posts(list(build.posts.values())):
             entries[post.src_uri] = renderer.entry(post)
         order = {src_uri: position for position, src_uri in enumerate(entries)}
-        for archive in (build.index, *build.categories.values()):
+        for archive in build.archives():
             archive.posts.sort(key=lambda post: order[post.src_uri])
         categories = sorted(build.categories.values(), key=lambda a: a.name.casefold())
+        tags = sorted(build.terms["tags"].values(), key=lambda a: a.name.casefold())
         for src_uri, archive in build.pages.items():
             file = files.get_file_from_path(src_uri)
             page = file.page if file is not None else None
@@ -295,6 +320,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 for name, file in build.feed_files.get(src_uri, {}).items()
             ]
             if archive.kind == "index":
+                tags_index = build.tags_index
                 listing = renderer.listing(
                     archive,
                     page.url,
@@ -302,7 +328,10 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                     feed_links,
                     renderer.category_links(categories, page.url),
                     self.config.index_posts,
+                    relative_url(tags_index.url, page.url) if tags_index else None,
                 )
+            elif archive.kind == "tags-index":
+                listing = renderer.tags_index(renderer.category_links(tags, page.url))
             else:
                 listing = renderer.listing(archive, page.url, entries, feed_links)
             if LISTING_MARKER not in page.content:
@@ -342,8 +371,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 )
             return made
 
-        for archive in (build.index, *build.categories.values()):
-            if archive is None or archive.src_uri not in build.feed_files:
+        for archive in build.archives():
+            if archive.src_uri not in build.feed_files:
                 continue
             files_by_format = build.feed_files[archive.src_uri]
             posts = archive.posts[: options.limit] if options.limit else archive.posts

@@ -108,8 +108,13 @@ def _text(value: Any, key: str, src_uri: str) -> str | None:
     return None
 
 
-def read_post(file: File, data: dict[str, Any], tz: dt.tzinfo) -> Post | None:
-    """A Post for a page with a date (front matter, else file name), or None for other pages."""
+def read_post(
+    file: File, data: dict[str, Any], tz: dt.tzinfo, fields: Iterable[str] = ()
+) -> Post | None:
+    """A Post for a page with a date (front matter, else file name), or None for other pages.
+
+    Besides `categories` and `tags`, each front-matter key in `fields` gives names too.
+    """
     src_uri = file.src_uri
     updated = None
     try:
@@ -142,20 +147,22 @@ def read_post(file: File, data: dict[str, Any], tz: dt.tzinfo) -> Post | None:
         url=file.url,
         date=date,
         updated=updated,
-        categories=_names(data.get("categories"), "categories", src_uri),
+        terms={key: _names(data.get(key), key, src_uri) for key in ("categories", "tags", *fields)},
         authors=authors,
         description=description,
     )
 
 
-def collect_posts(candidates: Iterable[File], tz: dt.tzinfo) -> list[Post]:
+def collect_posts(
+    candidates: Iterable[File], tz: dt.tzinfo, fields: Iterable[str] = ()
+) -> list[Post]:
     """Posts among the candidate pages, in the order given."""
     posts = []
     for file in candidates:
         data = read_front_matter(file)
         if data is None:
             continue
-        post = read_post(file, data, tz)
+        post = read_post(file, data, tz, fields)
         if post is not None:
             posts.append(post)
     return posts

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mkdocs_blog_archive.archive import Post, group_by_category, make_slug, plural_label, sort_posts
+from mkdocs_blog_archive.archive import Post, group_by_term, make_slug, plural_label, sort_posts
 from mkdocs_blog_archive.dates import DateError, date_formatter, date_from_file_name, parse_date
 from mkdocs_blog_archive.pages import relative_url
 from mkdocs_blog_archive.posts import html_to_text, summarize, truncate_words
@@ -78,7 +78,8 @@ def test_make_slug_fallbacks() -> None:
 
 
 def _post(uri: str, day: int, categories: list[str], title: str = "") -> Post:
-    return Post(uri, uri, dt.datetime(2026, 1, day, tzinfo=UTC), categories, title=title or uri)
+    date = dt.datetime(2026, 1, day, tzinfo=UTC)
+    return Post(uri, uri, date, {"categories": categories}, title=title or uri)
 
 
 def test_group_by_category_one_pass_and_clashes() -> None:
@@ -88,7 +89,7 @@ def test_group_by_category_one_pass_and_clashes() -> None:
         _post("c", 3, ["Architecture"]),
         _post("d", 4, ["ai"]),
     ]
-    archives, clashes = group_by_category(posts, "blog/category/{slug}.md")
+    archives, clashes = group_by_term(posts, "categories", "blog/category/{slug}.md")
     assert {slug: [p.src_uri for p in a.posts] for slug, a in archives.items()} == {
         "ai": ["a", "b", "d"],
         "architecture": ["a", "c"],

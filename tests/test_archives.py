@@ -1,0 +1,107 @@
+"""Archives of any kind built by one model: categories, tags, and fields named in `archives`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import THEMES, Site
+
+
+def tagged_blog() -> dict[str, str | bytes]:
+    docs: dict[str, str | bytes] = {"index.md": "# Home\n"}
+    rows = [
+        ("2026-03-01", "One", ["python", "speed"], "Intro"),
+        ("2026-03-02", "Two", ["python"], "Intro"),
+        ("2026-03-03", "Three", ["python", "Speed"], "Deep dive"),
+        ("2026-03-04", "Four", ["rust"], None),
+    ]
+    for date, title, tags, series in rows:
+        series_line = f"series: {series}\n" if series else ""
+        docs[f"posts/{title.lower()}.md"] = (
+            f"---\ndate: {date}\ncategories: [Notes]\ntags: {tags}\n{series_line}---\n"
+            f"# {title}\n\nAbout {title}.\n"
+        )
+    return docs
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_tag_pages_and_tags_index(make_site: Any, theme: str) -> None:
+    site: Site = make_site(
+        tagged_blog(),
+        {"theme": {"name": theme}},
+        expect=[r"three\.md: tag 'Speed' has the same slug \('speed'\) as 'speed'"],
+    )
+    page = "blog/tag/python/index.html"
+    heading = site.soup(page).select_one("h1")
+    assert heading is not None and heading.get_text().strip() == "Posts tagged “python”"
+    assert site.count(page) == "3 posts"
+    assert [e["title"] for e in site.listing(page)] == ["Three", "Two", "One"]
+    back = site.soup(page).select_one(".blog-archive-back a")
+    assert back is not None
+    assert site.resolve(page, str(back["href"])) == site.site_dir / "blog/index.html"
+
+    cloud = site.soup("blog/tag/index.html").select("ul.blog-archive-tag-cloud > li")
+    counts = {li.a.get_text(): (li.span.get_text(), li["class"][0]) for li in cloud}  # type: ignore[union-attr]
+    assert counts == {
+        "python": ("3", "blog-archive-tag-level-5"),
+        "rust": ("1", "blog-archive-tag-level-1"),
+        "speed": ("2", "blog-archive-tag-level-3"),
+    }
+    for li in cloud:
+        assert site.resolve("blog/tag/index.html", str(li.a["href"])).is_file()  # type: ignore[union-attr]
+
+    tags_link = site.soup("blog/index.html").select_one(".blog-archive-tags-link a")
+    assert tags_link is not None
+    assert site.resolve("blog/index.html", str(tags_link["href"])).name == "index.html"
+
+    block = site.soup("posts/one/index.html").select_one("nav.blog-archive-post-links")
+    assert block is not None
+    assert [a.get_text() for a in block.select("a.blog-archive-tag-link")] == ["python", "speed"]
+    assert "tagged" in block.get_text()
+    assert (site.site_dir / "blog/tag/python/atom.xml").is_file()
+
+
+def test_archives_by_any_front_matter_field(make_site: Any) -> None:
+    config = {"plugins": [{"blog-archive": {"archives": ["series"]}}]}
+    site: Site = make_site(tagged_blog(), config, expect=["same slug"])
+    page = "blog/series/intro/index.html"
+    heading = site.soup(page).select_one("h1")
+    assert heading is not None and heading.get_text().strip() == "Series: Intro"
+    assert site.count(page) == "2 posts"
+    assert site.count("blog/series/deep-dive/index.html") == "1 post"
+    assert (site.site_dir / "blog/series/intro/feed.json").is_file()
+    # A page without the field is in no series archive, and no other field makes archives.
+    assert not (site.site_dir / "blog/categories").exists()
+
+
+def test_labels_for_tags_and_fields(make_site: Any) -> None:
+    labels = {"tag_heading": "Schlagwort {name}", "field_heading": "{name} ({field})"}
+    config = {"plugins": [{"blog-archive": {"archives": ["series"], "labels": labels}}]}
+    site: Site = make_site(tagged_blog(), config, expect=["same slug"])
+    assert site.soup("blog/tag/rust/index.html").h1.get_text().strip() == "Schlagwort rust"  # type: ignore[union-attr]
+    assert site.soup("blog/series/intro/index.html").h1.get_text().strip() == "Intro (Series)"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("bad", ["tags", "Series", "page", "a/b", "../x", ""])
+def test_bad_archive_field_names_fail_at_load_time(make_site: Any, bad: str) -> None:
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        make_site(tagged_blog(), {"plugins": [{"blog-archive": {"archives": [bad]}}]})
+
+
+def test_wrong_types_for_tags_and_fields(make_site: Any) -> None:
+    docs: dict[str, str | bytes] = {
+        "p.md": "---\ndate: 2026-01-01\ntags: 5\nseries: [1, ok]\n---\n# P\n",
+    }
+    site: Site = make_site(
+        docs,
+        {"plugins": [{"blog-archive": {"archives": ["series"]}}]},
+        expect=[
+            r"p\.md: 'tags' must be a list of names, got int 5",
+            r"p\.md: 'series' has an entry that is not a name: 1",
+        ],
+    )
+    assert site.count("blog/series/ok/index.html") == "1 post"
+    assert not (site.site_dir / "blog/tag").exists()
