@@ -120,6 +120,34 @@ def group_by_term(
     return archives, clashes
 
 
+def group_by_date(posts: list[Post], year_uri: str, month_uri: str | None) -> list[Archive]:
+    """Year archives (and month archives, when `month_uri` is given), newest first.
+
+    The URIs are format strings with `{year}` (four digits) and `{month}` (two digits); a
+    month archive's name is `YYYY-MM`, shown in the site's language by the renderer.
+    """
+    years: dict[int, Archive] = {}
+    months: dict[tuple[int, int], Archive] = {}
+    for post in posts:
+        year, month = post.date.year, post.date.month
+        archive = years.get(year)
+        if archive is None:
+            uri = year_uri.format(year=f"{year:04d}")
+            archive = years[year] = Archive("year", f"{year:04d}", f"{year:04d}", uri)
+        archive.posts.append(post)
+        if month_uri is None:
+            continue
+        archive = months.get((year, month))
+        if archive is None:
+            name = f"{year:04d}-{month:02d}"
+            uri = month_uri.format(year=f"{year:04d}", month=f"{month:02d}")
+            archive = months[year, month] = Archive("month", name, name, uri)
+        archive.posts.append(post)
+    found = [years[year] for year in sorted(years, reverse=True)]
+    found += [months[key] for key in sorted(months, reverse=True)]
+    return found
+
+
 def sort_posts(posts: list[Post]) -> list[Post]:
     """Posts newest first; ties by title, then path."""
     return sorted(posts, key=lambda post: post.sort_key)

@@ -119,6 +119,12 @@ class Labels(base.Config):
     """Heading of a tag's archive page."""
     field_heading = Label("{field}: {name}")
     """Heading of the archive page of a name in one of the `archives` fields."""
+    year_heading = Label("{name}")
+    """Heading of a year's archive page (`{name}` is the year)."""
+    month_heading = Label("{name}")
+    """Heading of a month's archive page (`{name}` is the month, as "May 2026")."""
+    archive = Label("Archive")
+    """Heading of the list of years on the blog index."""
     tags = Label("Tags")
     """Heading of the tags index, and the link to it from the blog index."""
     tagged = Label("tagged")
@@ -199,6 +205,10 @@ class BlogArchiveConfig(base.Config):
 
     Off by default: every page renders the whole nav, so each nav entry costs once per page
     (posts x categories); the blog index lists the categories anyway."""
+    year_archives = c.Type(bool, default=True)
+    """A page per year at `{blog_dir}/{yyyy}/`, linked from the blog index."""
+    month_archives = c.Type(bool, default=False)
+    """A page per month at `{blog_dir}/{yyyy}/{mm}/` too."""
     archives = c.ListOfItems(FieldName(), default=[])
     """More front-matter fields whose names make archives, like categories do (`series`,
     `product` …): each name gets a page at `{blog_dir}/{field}/{slug}/` and feeds."""

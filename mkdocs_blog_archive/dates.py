@@ -69,3 +69,17 @@ def date_formatter(pattern: str, locale: str) -> Callable[[dt.datetime], str]:
     except (UnknownLocaleError, ValueError):
         babel_locale = Locale.parse("en")
     return lambda date: str(format_date(date, format=pattern, locale=babel_locale))
+
+
+def month_formatter(locale: str) -> Callable[[int, int], str]:
+    """A function naming a month of a year in the site's language ("May 2026", "Mai 2026")."""
+    from babel.core import Locale, UnknownLocaleError
+    from babel.dates import format_skeleton
+
+    try:
+        babel_locale = Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        babel_locale = Locale.parse("en")
+    return lambda year, month: str(
+        format_skeleton("yMMMM", dt.date(year, month, 1), locale=babel_locale)
+    )

@@ -54,7 +54,11 @@ class Renderer:
     """Renders the plugin's templates with the site's labels and date format."""
 
     def __init__(
-        self, theme_dirs: list[str], labels: Labels, format_date: Callable[[dt.datetime], str]
+        self,
+        theme_dirs: list[str],
+        labels: Labels,
+        format_date: Callable[[dt.datetime], str],
+        format_month: Callable[[int, int], str],
     ) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(theme_dirs),
@@ -65,6 +69,7 @@ class Renderer:
         )
         self.labels = labels
         self._format_date = format_date
+        self._format_month = format_month
         self._dates: dict[dt.datetime, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
         self._post_links: dict[
@@ -93,6 +98,11 @@ class Renderer:
             return self.labels.blog
         if archive.kind == "tags-index":
             return self.labels.tags
+        if archive.kind == "year":
+            return self.labels.year_heading.format(name=archive.name)
+        if archive.kind == "month":
+            year, month = (int(part) for part in archive.name.split("-"))
+            return self.labels.month_heading.format(name=self._format_month(year, month))
         heading = {
             "categories": self.labels.category_heading,
             "tags": self.labels.tag_heading,
@@ -138,6 +148,7 @@ class Renderer:
         categories: list[CategoryLink] | None = None,
         limit: int = 0,
         tags_href: str | None = None,
+        years: list[CategoryLink] | None = None,
     ) -> str:
         """The listing of an archive page: count, (on the index) categories, then posts.
 
@@ -152,6 +163,7 @@ class Renderer:
             count_label=self.count_label(len(archive.posts)),
             categories=categories or [],
             tags_href=tags_href,
+            years=years or [],
             entries=[entries[post.src_uri] for post in posts],
             prefix="../" * page_url.count("/"),
         )

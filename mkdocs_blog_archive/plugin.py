@@ -18,9 +18,9 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from mkdocs_blog_archive import feeds
 from mkdocs_blog_archive import nav as blog_nav
-from mkdocs_blog_archive.archive import Archive, Post, group_by_term, sort_posts
+from mkdocs_blog_archive.archive import Archive, Post, group_by_date, group_by_term, sort_posts
 from mkdocs_blog_archive.config import BlogArchiveConfig
-from mkdocs_blog_archive.dates import date_formatter
+from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.pages import LISTING_MARKER, TEMPLATES_DIR, Entry, Renderer, relative_url
 from mkdocs_blog_archive.posts import collect_posts, summarize
 
@@ -47,6 +47,8 @@ class _Build:
     terms: dict[str, dict[str, Archive]] = field(default_factory=dict)
     """Archives by front-matter key (`categories`, `tags`, fields), then by name."""
     tags_index: Archive | None = None
+    dates: list[Archive] = field(default_factory=list)
+    """Year (and month) archives, newest first."""
     pages: dict[str, Archive] = field(default_factory=dict)
     """Archive pages by the src_uri of their file, generated or the user's own."""
     user_pages: set[str] = field(default_factory=set)
@@ -66,7 +68,7 @@ class _Build:
         found = [] if self.index is None else [self.index]
         for archives in self.terms.values():
             found.extend(archives.values())
-        return found
+        return found + self.dates
 
 
 class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
@@ -89,7 +91,11 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         locale = self.config.locale or config.theme.get("language") or config.theme.get("locale")
         self.locale = str(locale or "en")
         format_date = date_formatter(self.config.date_format, self.locale)
-        self.build = _Build(Renderer(config.theme.dirs, self.config.labels, format_date))
+        self.build = _Build(
+            Renderer(
+                config.theme.dirs, self.config.labels, format_date, month_formatter(self.locale)
+            )
+        )
         options = self.config.feeds
         formats = [name for name in feeds.FORMATS if options.enabled and options[name]]
         if formats and not config.site_url:
@@ -154,6 +160,17 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             for archive in archives.values():
                 self._add_archive_page(archive, files, pages_by_dest, config, False)
                 self._add_feed_files(archive, folder + archive.slug, files, config)
+        if self.config.year_archives or self.config.month_archives:
+            month_uri = posixpath.join(blog_dir, "{year}/{month}.md")
+            build.dates = group_by_date(
+                posts,
+                posixpath.join(blog_dir, "{year}.md"),
+                month_uri if self.config.month_archives else None,
+            )
+            if not self.config.year_archives:
+                build.dates = [archive for archive in build.dates if archive.kind == "month"]
+            for archive in build.dates:
+                self._add_archive_page(archive, files, pages_by_dest, config, False)
         if build.terms["tags"]:
             build.tags_index = Archive(
                 "tags-index", self.config.labels.tags, "", term_dirs["tags"] + "index.md"
@@ -329,6 +346,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                     renderer.category_links(categories, page.url),
                     self.config.index_posts,
                     relative_url(tags_index.url, page.url) if tags_index else None,
+                    renderer.category_links((a for a in build.dates if a.kind == "year"), page.url),
                 )
             elif archive.kind == "tags-index":
                 listing = renderer.tags_index(renderer.category_links(tags, page.url))

@@ -105,3 +105,57 @@ def test_wrong_types_for_tags_and_fields(make_site: Any) -> None:
     )
     assert site.count("blog/series/ok/index.html") == "1 post"
     assert not (site.site_dir / "blog/tag").exists()
+
+
+def dated_blog() -> dict[str, str | bytes]:
+    docs: dict[str, str | bytes] = {"index.md": "# Home\n"}
+    for date, title in [
+        ("2025-12-30", "Old"),
+        ("2026-01-05", "January"),
+        ("2026-01-20", "Late January"),
+        ("2026-05-16", "May"),
+    ]:
+        docs[f"posts/{title.lower().replace(' ', '-')}.md"] = (
+            f"---\ndate: {date}\n---\n# {title}\n\nText.\n"
+        )
+    return docs
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_year_archives_linked_from_the_index(make_site: Any, theme: str) -> None:
+    site: Site = make_site(dated_blog(), {"theme": {"name": theme}})
+    assert site.count("blog/2026/index.html") == "3 posts"
+    assert [e["title"] for e in site.listing("blog/2026/index.html")] == [
+        "May",
+        "Late January",
+        "January",
+    ]
+    assert site.count("blog/2025/index.html") == "1 post"
+    assert site.soup("blog/2026/index.html").h1.get_text().strip() == "2026"  # type: ignore[union-attr]
+    years = site.soup("blog/index.html").select("ul.blog-archive-years a")
+    assert [a.get_text() for a in years] == ["2026", "2025"]
+    for link in years:
+        assert site.resolve("blog/index.html", str(link["href"])).is_file()
+    assert not (site.site_dir / "blog/2026/01").exists()
+
+
+def test_month_archives_in_the_sites_language(make_site: Any) -> None:
+    options = {"month_archives": True, "locale": "de"}
+    site: Site = make_site(dated_blog(), {"plugins": [{"blog-archive": options}]})
+    page = "blog/2026/01/index.html"
+    assert site.count(page) == "2 posts"
+    assert site.soup(page).h1.get_text().strip() == "Januar 2026"  # type: ignore[union-attr]
+    assert site.count("blog/2025/12/index.html") == "1 post"
+    back = site.soup(page).select_one(".blog-archive-back a")
+    assert back is not None
+    assert site.resolve(page, str(back["href"])) == site.site_dir / "blog/index.html"
+
+
+def test_date_archives_can_be_turned_off(make_site: Any) -> None:
+    site: Site = make_site(dated_blog(), {"plugins": [{"blog-archive": {"year_archives": False}}]})
+    assert not (site.site_dir / "blog/2026").exists()
+    assert not site.soup("blog/index.html").select("ul.blog-archive-years")
+    options = {"year_archives": False, "month_archives": True}
+    site = make_site(dated_blog(), {"plugins": [{"blog-archive": options}]})
+    assert site.exists("blog/2026/05/index.html")
+    assert not site.exists("blog/2026/index.html")

@@ -30,7 +30,7 @@ def test_every_page_is_converted_from_markdown_exactly_once(
         )
     site: Site = make_site(docs, {"theme": {"name": "material"}})
 
-    pages = 1 + 40 + 1 + 5 + 3  # home, posts, blog index, Topic and Area pages
+    pages = 1 + 40 + 1 + 5 + 3 + 1  # home, posts, blog index, Topic and Area pages, 2026
     assert sum(conversions.values()) == pages
     assert set(conversions.values()) == {1}
     assert len(site.listing("blog/category/topic-0/index.html")) == 8
