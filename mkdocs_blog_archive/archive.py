@@ -23,6 +23,11 @@ class Post:
     authors: list[str] = field(default_factory=list)
     description: str | None = None
     updated: dt.datetime | None = None
+    draft: bool = False
+    """A draft (or, unless the site allows them, a post dated in the future)."""
+    pinned: bool = False
+    readtime: int | None = None
+    """Minutes to read: front matter `readtime`, else counted from the rendered page."""
     title: str = ""
     """HTML-escaped text, as MkDocs gives `page.title`."""
     summary: str = ""

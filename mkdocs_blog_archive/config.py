@@ -125,6 +125,10 @@ class Labels(base.Config):
     """Heading of a month's archive page (`{name}` is the month, as "May 2026")."""
     archive = Label("Archive")
     """Heading of the list of years on the blog index."""
+    draft = Label("Draft")
+    """Marks drafts under `mkdocs serve`."""
+    min_read = Label("{count} min read")
+    """The reading time."""
     tags = Label("Tags")
     """Heading of the tags index, and the link to it from the blog index."""
     tagged = Label("tagged")
@@ -205,6 +209,15 @@ class BlogArchiveConfig(base.Config):
 
     Off by default: every page renders the whole nav, so each nav entry costs once per page
     (posts x categories); the blog index lists the categories anyway."""
+    drafts = c.Type(bool, default=False)
+    """Publish posts with `draft: true` in `mkdocs build` too (`mkdocs serve` always shows
+    them, marked as drafts)."""
+    future_posts = c.Type(bool, default=False)
+    """Publish posts dated in the future; otherwise they are treated like drafts."""
+    reading_time = c.Type(bool, default=True)
+    """Show each post's reading time (front matter `readtime` overrides the count)."""
+    words_per_minute = NonNegativeInt(default=265)
+    """Reading speed for the reading time."""
     year_archives = c.Type(bool, default=True)
     """A page per year at `{blog_dir}/{yyyy}/`, linked from the blog index."""
     month_archives = c.Type(bool, default=False)

@@ -40,6 +40,9 @@ class Entry:
     date: str
     datetime: str
     summary: str
+    readtime: str = ""
+    draft: bool = False
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ class Renderer:
         self._dates: dict[dt.datetime, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
         self._post_links: dict[
-            tuple[str, str, tuple[CategoryLink, ...], tuple[CategoryLink, ...]], str
+            tuple[str, str, tuple[CategoryLink, ...], tuple[CategoryLink, ...], str, bool], str
         ] = {}
 
     def format_date(self, date: dt.datetime) -> str:
@@ -128,7 +131,15 @@ class Renderer:
             date=self.format_date(post.date),
             datetime=post.date.isoformat(),
             summary=post.summary,
+            readtime=self.readtime_label(post),
+            draft=post.draft,
+            pinned=post.pinned,
         )
+
+    def readtime_label(self, post: Post) -> str:
+        if post.readtime is None:
+            return ""
+        return self.labels.min_read.format(count=post.readtime)
 
     def category_links(self, archives: Iterable[Archive], page_url: str) -> list[CategoryLink]:
         """Links from the page at `page_url` to these archives (of any kind), with counts."""
@@ -194,7 +205,8 @@ class Renderer:
         intact stand-in, and is rendered for each post instead.
         """
         blog_href = relative_url(blog_url, page_url)
-        key = (blog_href, placement, tuple(categories), tuple(tags))
+        readtime = self.readtime_label(post)
+        key = (blog_href, placement, tuple(categories), tuple(tags), readtime, post.draft)
         skeleton = self._post_links.get(key)
         if skeleton is None:
             skeleton = self.render(
@@ -205,6 +217,8 @@ class Renderer:
                 datetime=Markup(_DATETIME_STAND_IN),
                 categories=categories,
                 tags=tags,
+                readtime=readtime,
+                draft=post.draft,
             )
             intact = skeleton.replace(_DATE_STAND_IN, "").replace(_DATETIME_STAND_IN, "")
             if "\0" in intact:
@@ -220,6 +234,8 @@ class Renderer:
                 datetime=post.date.isoformat(),
                 categories=categories,
                 tags=tags,
+                readtime=readtime,
+                draft=post.draft,
             )
         return skeleton.replace(_DATE_STAND_IN, html.escape(date)).replace(
             _DATETIME_STAND_IN, post.date.isoformat()

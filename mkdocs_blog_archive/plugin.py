@@ -22,7 +22,7 @@ from mkdocs_blog_archive.archive import Archive, Post, group_by_date, group_by_t
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.pages import LISTING_MARKER, TEMPLATES_DIR, Entry, Renderer, relative_url
-from mkdocs_blog_archive.posts import collect_posts, summarize
+from mkdocs_blog_archive.posts import collect_posts, reading_minutes, summarize
 
 if TYPE_CHECKING:
     import jinja2
@@ -134,7 +134,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             log.warning(
                 f"{STYLESHEET}: your file stands where the plugin's stylesheet goes; yours is kept"
             )
-        posts = collect_posts(candidates, self.tz, self.config.archives)
+        posts = self._publishable(collect_posts(candidates, self.tz, self.config.archives), files)
         self._check_allowed(posts)
         if not posts:
             where = f" matching {self.config.posts}" if self.config.posts else ""
@@ -182,6 +182,27 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 if file.src_uri in build.posts and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
+
+    def _publishable(self, posts: list[Post], files: Files) -> list[Post]:
+        """Posts to list: drafts and future posts go only under `mkdocs serve`, marked.
+
+        In `mkdocs build` they are left out of the site, as MkDocs' own `draft_docs` are.
+        """
+        serving = getattr(self, "command", "build") == "serve"
+        now = dt.datetime.now(dt.timezone.utc)
+        kept = []
+        for post in posts:
+            held = (post.draft and not self.config.drafts) or (
+                post.date > now and not self.config.future_posts
+            )
+            post.draft = held
+            if held and not serving:
+                file = files.get_file_from_path(post.src_uri)
+                if file is not None:
+                    file.inclusion = InclusionLevel.DRAFT
+                continue
+            kept.append(post)
+        return kept
 
     def _check_allowed(self, posts: list[Post]) -> None:
         allowed = set(self.config.categories_allowed)
@@ -281,6 +302,10 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 build.post_html[src_uri] = html
             post.title = self._title_html(page)
             post.summary = summarize(html, post.description, self.config.summary_words)
+            if not self.config.reading_time:
+                post.readtime = None
+            elif post.readtime is None:
+                post.readtime = reading_minutes(html, self.config.words_per_minute)
             if self.config.backlinks == "none" or build.index is None:
                 return html
             renderer = build.renderer
@@ -325,6 +350,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         order = {src_uri: position for position, src_uri in enumerate(entries)}
         for archive in build.archives():
             archive.posts.sort(key=lambda post: order[post.src_uri])
+        build.index.posts.sort(key=lambda post: not post.pinned)  # Pinned first, kept in order.
         categories = sorted(build.categories.values(), key=lambda a: a.name.casefold())
         tags = sorted(build.terms["tags"].values(), key=lambda a: a.name.casefold())
         for src_uri, archive in build.pages.items():

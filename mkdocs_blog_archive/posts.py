@@ -108,6 +108,13 @@ def _text(value: Any, key: str, src_uri: str) -> str | None:
     return None
 
 
+def _flag(value: Any, key: str, src_uri: str) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    log.warning(f"{src_uri}: '{key}' must be true or false, got {value!r}; taken as false")
+    return False
+
+
 def read_post(
     file: File, data: dict[str, Any], tz: dt.tzinfo, fields: Iterable[str] = ()
 ) -> Post | None:
@@ -142,7 +149,16 @@ def read_post(
     author = _text(data.get("author"), "author", src_uri)
     if author and author.strip():
         authors.insert(0, " ".join(author.split()))
+    readtime = data.get("readtime")
+    if readtime is not None and (
+        isinstance(readtime, bool) or not isinstance(readtime, int) or readtime < 0
+    ):
+        log.warning(f"{src_uri}: 'readtime' must be a whole number of minutes, got {readtime!r}")
+        readtime = None
     return Post(
+        draft=_flag(data.get("draft"), "draft", src_uri),
+        pinned=_flag(data.get("pin"), "pin", src_uri),
+        readtime=readtime,
         src_uri=src_uri,
         url=file.url,
         date=date,
@@ -218,6 +234,20 @@ def summarize(content: str, description: str | None, words: int) -> str:
         match = _MORE.search(content)
         text = html_to_text(content[: match.start()] if match else _first_paragraph(content))
     return truncate_words(text, words)
+
+
+_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
+
+
+def reading_minutes(content: str, words_per_minute: int) -> int:
+    """Minutes to read a rendered page: its words, plus one word per line of code
+    (code is skimmed, not read word by word); at least one minute."""
+    lines = 0
+    for block in _PRE.findall(content):
+        lines += block.count("\n") + 1
+    prose = _TAG.sub(" ", _PRE.sub(" ", content))
+    words = len(prose.split()) + lines
+    return max(1, round(words / max(words_per_minute, 1)))
 
 
 def truncate_words(text: str, words: int) -> str:

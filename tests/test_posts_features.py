@@ -1,0 +1,102 @@
+"""Drafts, future and pinned posts, and reading time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Site, post, write_site
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def blog_with_drafts() -> dict[str, str | bytes]:
+    return {
+        "index.md": "# Home\n",
+        "live.md": post("2026-01-02", "Live", ["News"]),
+        "draft.md": "---\ndate: 2026-01-03\ndraft: true\ncategories: [News]\n---\n# Draft\n",
+        "future.md": post("2999-01-01", "Future", ["News"]),
+        "pinned.md": "---\ndate: 2025-01-01\npin: true\n---\n# Pinned\n\nOld but pinned.\n",
+    }
+
+
+def test_drafts_and_future_posts_are_left_out_of_a_build(make_site: Any) -> None:
+    site: Site = make_site(blog_with_drafts())
+    assert [e["title"] for e in site.listing("blog/index.html")] == ["Pinned", "Live"]
+    assert site.count("blog/category/news/index.html") == "1 post"
+    assert not site.exists("draft/index.html") and not site.exists("future/index.html")
+    feed = (site.site_dir / "blog/feed.json").read_text()
+    assert "Draft" not in feed and "Future" not in feed
+    assert not site.soup("blog/index.html").select(".blog-archive-draft")
+
+
+def test_options_publish_drafts_and_future_posts(make_site: Any) -> None:
+    options = {"drafts": True, "future_posts": True}
+    site: Site = make_site(blog_with_drafts(), {"plugins": [{"blog-archive": options}]})
+    titles = [e["title"] for e in site.listing("blog/index.html")]
+    assert titles == ["Pinned", "Future", "Draft", "Live"]
+    assert not site.soup("blog/index.html").select(".blog-archive-draft")
+
+
+def test_serve_shows_drafts_with_a_mark(tmp_path: Path) -> None:
+    config_file = write_site(tmp_path, blog_with_drafts())
+    cache = MkDocsConfig.plugins.plugin_cache
+    cache.pop("blog-archive", None)
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        cache.pop("blog-archive", None)  # the next builds are plain builds again
+    site = Site(tmp_path)
+    entries = site.soup("blog/category/news/index.html").select("li.blog-archive-post")
+    marks = {
+        li.select_one("a").get_text(): li.select_one(".blog-archive-draft") is not None  # type: ignore[union-attr]
+        for li in entries
+    }
+    assert marks == {"Future": True, "Draft": True, "Live": False}
+    block = site.soup("draft/index.html").select_one("nav.blog-archive-post-links")
+    assert block is not None and block.select_one(".blog-archive-draft") is not None
+
+
+def test_reading_time(make_site: Any) -> None:
+    words = " ".join(["word"] * 530)
+    code = "\n".join(f"line_{n} = {n}" for n in range(265))
+    docs: dict[str, str | bytes] = {
+        "prose.md": post("2026-01-03", "Prose", body=words),
+        "code.md": post("2026-01-02", "Code", body=f"Intro.\n\n```\n{code}\n```\n"),
+        "given.md": "---\ndate: 2026-01-01\nreadtime: 12\n---\n# Given\n\nShort.\n",
+    }
+    site: Site = make_site(docs)
+    times = {
+        li.select_one("a").get_text(): li.select_one(".blog-archive-readtime").get_text()  # type: ignore[union-attr]
+        for li in site.soup("blog/index.html").select("li.blog-archive-post")
+    }
+    assert times == {"Prose": "2 min read", "Code": "1 min read", "Given": "12 min read"}
+    block = site.soup("given/index.html").select_one(".blog-archive-post-links")
+    assert block is not None and "12 min read" in block.get_text()
+
+    options = {"reading_time": False}
+    site = make_site(docs, {"plugins": [{"blog-archive": options}]})
+    assert not site.soup("blog/index.html").select(".blog-archive-readtime")
+    options = {"words_per_minute": 100}
+    site = make_site(docs, {"plugins": [{"blog-archive": options}]})
+    prose = site.soup("prose/index.html").select_one(".blog-archive-readtime")
+    assert prose is not None and prose.get_text() == "5 min read"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("draft: maybe", r"'draft' must be true or false, got 'maybe'"),
+        ("pin: 1", r"'pin' must be true or false, got 1"),
+        ("readtime: soon", r"'readtime' must be a whole number of minutes, got 'soon'"),
+        ("readtime: -3", r"'readtime' must be a whole number of minutes, got -3"),
+    ],
+)
+def test_bad_flags(make_site: Any, front_matter: str, expected: str) -> None:
+    docs: dict[str, str | bytes] = {"p.md": f"---\ndate: 2026-01-01\n{front_matter}\n---\n# P\n"}
+    site: Site = make_site(docs, expect=[r"p\.md: " + expected])
+    assert site.count("blog/index.html") == "1 post"
