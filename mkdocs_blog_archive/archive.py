@@ -61,6 +61,8 @@ class Archive:
     src_uri: str
     url: str = ""
     posts: list[Post] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)
+    """Index of each post (by src_uri) in `posts`, once they are sorted."""
 
 
 def make_slug(name: str) -> str:
@@ -151,6 +153,26 @@ def group_by_date(posts: list[Post], year_uri: str, month_uri: str | None) -> li
     found = [years[year] for year in sorted(years, reverse=True)]
     found += [months[key] for key in sorted(months, reverse=True)]
     return found
+
+
+def related_posts(post: Post, archives: list[Archive], count: int, window: int) -> list[Post]:
+    """Up to `count` posts sharing the most of `post`'s archives (categories, tags), the newer
+    first among equals.
+
+    Only the `window` posts nearest in time on each side, in each shared archive, are
+    considered, so the work per post stays bounded however large an archive grows. Each
+    archive's `positions` (post to index in its date-sorted posts) must be set.
+    """
+    shared: dict[str, int] = {}
+    candidates: dict[str, Post] = {}
+    for archive in archives:
+        index = archive.positions[post.src_uri]
+        for other in archive.posts[max(0, index - window) : index + window + 1]:
+            if other is not post:
+                shared[other.src_uri] = shared.get(other.src_uri, 0) + 1
+                candidates[other.src_uri] = other
+    ranked = sorted(candidates.values(), key=lambda other: (-shared[other.src_uri], other.sort_key))
+    return ranked[:count]
 
 
 def sort_posts(posts: list[Post]) -> list[Post]:

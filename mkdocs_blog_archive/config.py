@@ -129,6 +129,12 @@ class Labels(base.Config):
     """Marks drafts under `mkdocs serve`."""
     min_read = Label("{count} min read")
     """The reading time."""
+    previous = Label("Previous")
+    """The link to the older post."""
+    next = Label("Next")
+    """The link to the newer post."""
+    related = Label("Related posts")
+    """Heading of the related posts."""
     tags = Label("Tags")
     """Heading of the tags index, and the link to it from the blog index."""
     tagged = Label("tagged")
@@ -218,6 +224,11 @@ class BlogArchiveConfig(base.Config):
     """Show each post's reading time (front matter `readtime` overrides the count)."""
     words_per_minute = NonNegativeInt(default=265)
     """Reading speed for the reading time."""
+    post_nav = c.Type(bool, default=True)
+    """Links to the previous (older) and next (newer) post at the bottom of each post."""
+    related = NonNegativeInt(default=0)
+    """How many related posts (most shared categories and tags, then newest) to list at the
+    bottom of each post; 0: none."""
     year_archives = c.Type(bool, default=True)
     """A page per year at `{blog_dir}/{yyyy}/`, linked from the blog index."""
     month_archives = c.Type(bool, default=False)

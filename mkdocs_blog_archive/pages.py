@@ -23,6 +23,8 @@ TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 _DATE_STAND_IN = "\0blog-archive-date\0"
 _DATETIME_STAND_IN = "\0blog-archive-datetime\0"
 LISTING_MARKER = "<!-- blog-archive:listing -->"
+POST_NAV_MARKER = "<!-- blog-archive:post-nav -->"
+"""Where a post's previous/next links and related posts go, once every post is rendered."""
 """Where an archive page's listing goes; a user's page may place it anywhere itself."""
 
 
@@ -184,6 +186,18 @@ class Renderer:
         most = max((tag.count for tag in tags), default=1)
         levels = [1 + round(4 * (tag.count - 1) / max(most - 1, 1)) for tag in tags]
         return self.render("tags.html", tags=list(zip(tags, levels, strict=True)))
+
+    def post_nav(
+        self, page_url: str, previous: Entry | None, next: Entry | None, related: list[Entry]
+    ) -> str:
+        """The bottom of a post: the older and the newer post, and related posts."""
+        return self.render(
+            "post-nav.html",
+            prefix="../" * page_url.count("/"),
+            previous=previous,
+            next=next,
+            related=related,
+        )
 
     def back_link(self, blog_url: str, page_url: str) -> str:
         return self.render("back-link.html", href=relative_url(blog_url, page_url))

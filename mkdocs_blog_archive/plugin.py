@@ -18,10 +18,24 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from mkdocs_blog_archive import feeds
 from mkdocs_blog_archive import nav as blog_nav
-from mkdocs_blog_archive.archive import Archive, Post, group_by_date, group_by_term, sort_posts
+from mkdocs_blog_archive.archive import (
+    Archive,
+    Post,
+    group_by_date,
+    group_by_term,
+    related_posts,
+    sort_posts,
+)
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
-from mkdocs_blog_archive.pages import LISTING_MARKER, TEMPLATES_DIR, Entry, Renderer, relative_url
+from mkdocs_blog_archive.pages import (
+    LISTING_MARKER,
+    POST_NAV_MARKER,
+    TEMPLATES_DIR,
+    Entry,
+    Renderer,
+    relative_url,
+)
 from mkdocs_blog_archive.posts import collect_posts, reading_minutes, summarize
 
 if TYPE_CHECKING:
@@ -306,6 +320,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 post.readtime = None
             elif post.readtime is None:
                 post.readtime = reading_minutes(html, self.config.words_per_minute)
+            if self.config.post_nav or self.config.related:
+                html = f"{html}\n{POST_NAV_MARKER}"
             if self.config.backlinks == "none" or build.index is None:
                 return html
             renderer = build.renderer
@@ -386,9 +402,45 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 page.content += listing
             else:
                 page.content = page.content.replace(LISTING_MARKER, listing, 1)
+        if self.config.post_nav or self.config.related:
+            self._write_post_nav(list(entries), entries, files)
         if build.feed_formats:
             self._write_feeds(config)
         return env
+
+    def _write_post_nav(
+        self, chronological: list[str], entries: dict[str, Entry], files: Files
+    ) -> None:
+        """Fill each post's bottom: older and newer posts (`chronological` is newest first),
+        and related posts."""
+        build = self.build
+        count = self.config.related
+        keys = ("categories", "tags")
+        if count:
+            for key in keys:
+                for archive in build.terms[key].values():
+                    archive.positions = {p.src_uri: i for i, p in enumerate(archive.posts)}
+        last = len(chronological) - 1
+        for position, src_uri in enumerate(chronological):
+            file = files.get_file_from_path(src_uri)
+            page = file.page if file is not None else None
+            if page is None or page.content is None:
+                continue
+            post = build.posts[src_uri]
+            related = []
+            if count:
+                archives = [build.terms[key][name] for key in keys for name in post.terms[key]]
+                found = related_posts(post, archives, count, window=max(4 * count, 20))
+                related = [entries[other.src_uri] for other in found]
+            block = build.renderer.post_nav(
+                page.url,
+                entries[chronological[position + 1]]
+                if self.config.post_nav and position < last
+                else None,
+                entries[chronological[position - 1]] if self.config.post_nav and position else None,
+                related,
+            )
+            page.content = page.content.replace(POST_NAV_MARKER, block, 1)
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
         """Fill each archive's feed files; every post's feed entry is made once."""

@@ -100,3 +100,62 @@ def test_bad_flags(make_site: Any, front_matter: str, expected: str) -> None:
     docs: dict[str, str | bytes] = {"p.md": f"---\ndate: 2026-01-01\n{front_matter}\n---\n# P\n"}
     site: Site = make_site(docs, expect=[r"p\.md: " + expected])
     assert site.count("blog/index.html") == "1 post"
+
+
+def series_blog() -> dict[str, str | bytes]:
+    rows = [
+        ("2026-01-01", "First", ["A"], ["x"]),
+        ("2026-01-02", "Second", ["A"], ["y"]),
+        ("2026-01-03", "Third", ["B"], ["x"]),
+        ("2026-01-04", "Fourth", ["A"], ["x"]),
+        ("2026-01-05", "Fifth", ["C"], []),
+    ]
+    docs: dict[str, str | bytes] = {"index.md": "# Home\n"}
+    for date, title, categories, tags in rows:
+        docs[f"posts/{title.lower()}.md"] = (
+            f"---\ndate: {date}\ncategories: {categories}\ntags: {tags}\n---\n# {title}\n\nText.\n"
+        )
+    return docs
+
+
+def _nav(site: Site, name: str) -> dict[str, str]:
+    page = f"posts/{name}/index.html"
+    nav = site.soup(page).select_one("nav.blog-archive-post-nav")
+    found = {}
+    for rel in ("prev", "next"):
+        link = nav.select_one(f'a[rel="{rel}"]') if nav else None
+        if link is not None:
+            target = site.resolve(page, str(link["href"]))
+            assert target.is_file()
+            found[rel] = target.parent.name
+    return found
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_previous_and_next_posts(make_site: Any, theme: str) -> None:
+    site: Site = make_site(series_blog(), {"theme": {"name": theme}})
+    assert _nav(site, "first") == {"next": "second"}  # the oldest post has no previous
+    assert _nav(site, "third") == {"prev": "second", "next": "fourth"}
+    assert _nav(site, "fifth") == {"prev": "fourth"}  # the newest has no next
+    nav = site.soup("posts/third/index.html").select_one("nav.blog-archive-post-nav")
+    assert nav is not None and "Second" in nav.get_text() and "Fourth" in nav.get_text()
+    assert not site.soup("posts/third/index.html").select(".blog-archive-related")
+
+
+def test_related_posts_by_shared_terms_then_newest(make_site: Any) -> None:
+    site: Site = make_site(series_blog(), {"plugins": [{"blog-archive": {"related": 2}}]})
+
+    def related(name: str) -> list[str]:
+        block = site.soup(f"posts/{name}/index.html").select_one(".blog-archive-related")
+        return [a.get_text() for a in block.select("a")] if block else []
+
+    # First shares A and x with Fourth (2), A with Second (1), x with Third (1): Third is newer.
+    assert related("first") == ["Fourth", "Third"]
+    assert related("fifth") == []  # shares nothing
+    assert related("second") == ["Fourth", "First"]
+
+
+def test_post_nav_can_be_turned_off(make_site: Any) -> None:
+    site: Site = make_site(series_blog(), {"plugins": [{"blog-archive": {"post_nav": False}}]})
+    assert not site.soup("posts/third/index.html").select("nav.blog-archive-post-nav")
+    assert "blog-archive:post-nav" not in (site.site_dir / "posts/third/index.html").read_text()
