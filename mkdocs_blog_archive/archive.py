@@ -61,6 +61,8 @@ class Archive:
     src_uri: str
     url: str = ""
     posts: list[Post] = field(default_factory=list)
+    page_urls: list[str] = field(default_factory=list)
+    """URL of each page of the archive, the first page first (pagination)."""
     positions: dict[str, int] = field(default_factory=dict)
     """Index of each post (by src_uri) in `posts`, once they are sorted."""
 

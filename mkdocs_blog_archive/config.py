@@ -129,6 +129,10 @@ class Labels(base.Config):
     """Marks drafts under `mkdocs serve`."""
     min_read = Label("{count} min read")
     """The reading time."""
+    page_title = Label("{name} (page {count})")
+    """Title of the second and later pages of an archive."""
+    page_of = Label("Page {count} of {name}")
+    """Where a paginated archive page stands (`{name}` is the number of pages)."""
     previous = Label("Previous")
     """The link to the older post."""
     next = Label("Next")
@@ -224,6 +228,8 @@ class BlogArchiveConfig(base.Config):
     """Show each post's reading time (front matter `readtime` overrides the count)."""
     words_per_minute = NonNegativeInt(default=265)
     """Reading speed for the reading time."""
+    per_page = NonNegativeInt(default=0)
+    """Posts per archive page; more go to `…/page/2/` and on (0: every post on one page)."""
     post_nav = c.Type(bool, default=True)
     """Links to the previous (older) and next (newer) post at the bottom of each post."""
     related = NonNegativeInt(default=0)

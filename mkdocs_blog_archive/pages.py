@@ -114,9 +114,13 @@ class Renderer:
         }.get(archive.kind, self.labels.field_heading)
         return heading.format(name=archive.name, field=archive.kind.capitalize())
 
-    def heading_html(self, archive: Archive) -> str:
-        """The heading, HTML-escaped, as MkDocs keeps page titles."""
-        return html.escape(self.heading(archive))
+    def heading_html(self, archive: Archive, page: int = 1) -> str:
+        """The heading (with the page number after the first page), HTML-escaped, as MkDocs
+        keeps page titles."""
+        heading = self.heading(archive)
+        if page > 1:
+            heading = self.labels.page_title.format(name=heading, count=page)
+        return html.escape(heading)
 
     def page_markdown(self, archive: Archive) -> str:
         """Markdown source of a generated archive page: its heading and the listing marker.
@@ -162,14 +166,25 @@ class Renderer:
         limit: int = 0,
         tags_href: str | None = None,
         years: list[CategoryLink] | None = None,
+        page: int = 1,
+        per_page: int = 0,
     ) -> str:
         """The listing of an archive page: count, (on the index) categories, then posts.
 
         `feeds` are (label, link) pairs of the archive's feeds.
         """
         posts = archive.posts[:limit] if limit else archive.posts
+        pages: list[tuple[int, str]] = []
+        if per_page:
+            posts = archive.posts[(page - 1) * per_page : page * per_page]
+            pages = [
+                (number, relative_url(url, page_url))
+                for number, url in enumerate(archive.page_urls, start=1)
+            ]
         return self.render(
             "index.html" if archive.kind == "index" else "category.html",
+            page=page,
+            pages=pages,
             archive=archive,
             feeds=feeds,
             count=len(archive.posts),

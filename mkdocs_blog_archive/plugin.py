@@ -66,6 +66,8 @@ class _Build:
     pages: dict[str, Archive] = field(default_factory=dict)
     """Archive pages by the src_uri of their file, generated or the user's own."""
     user_pages: set[str] = field(default_factory=set)
+    page_numbers: dict[str, int] = field(default_factory=dict)
+    """Page number of the second and later pages of a paginated archive, by src_uri."""
     feed_formats: list[str] = field(default_factory=list)
     feed_files: dict[str, dict[str, File]] = field(default_factory=dict)
     """Feed files by the src_uri of their archive page, then by format."""
@@ -158,7 +160,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         build.posts = {post.src_uri: post for post in posts}
         build.index = Archive("index", self.config.labels.blog, "", index_uri, posts=list(posts))
         automatic_nav = config.nav is None
-        self._add_archive_page(build.index, files, pages_by_dest, config, automatic_nav)
+        self._add_archive_page(build.index, files, pages_by_dest, config, automatic_nav, blog_dir)
         self._add_feed_files(build.index, blog_dir, files, config)
         for key, folder in term_dirs.items():
             # `{slug}.md`, not `{slug}/index.md`: the same URL, but not an index page, which
@@ -172,7 +174,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 )
             build.terms[key] = {archive.name: archive for archive in archives.values()}
             for archive in archives.values():
-                self._add_archive_page(archive, files, pages_by_dest, config, False)
+                self._add_archive_page(
+                    archive, files, pages_by_dest, config, False, folder + archive.slug
+                )
                 self._add_feed_files(archive, folder + archive.slug, files, config)
         if self.config.year_archives or self.config.month_archives:
             month_uri = posixpath.join(blog_dir, "{year}/{month}.md")
@@ -184,7 +188,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             if not self.config.year_archives:
                 build.dates = [archive for archive in build.dates if archive.kind == "month"]
             for archive in build.dates:
-                self._add_archive_page(archive, files, pages_by_dest, config, False)
+                folder = posixpath.join(blog_dir, archive.slug)
+                self._add_archive_page(archive, files, pages_by_dest, config, False, folder)
         if build.terms["tags"]:
             build.tags_index = Archive(
                 "tags-index", self.config.labels.tags, "", term_dirs["tags"] + "index.md"
@@ -239,11 +244,35 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         pages_by_dest: dict[str, File],
         config: MkDocsConfig,
         in_nav: bool,
+        folder: str | None = None,
     ) -> None:
-        """Generate the archive's page, or adopt the user's page at the same URL."""
+        """Generate the archive's page, or adopt the user's page at the same URL; with
+        `per_page`, add its further pages at `{folder}/page/{n}/`."""
+        file = self._add_page(archive, archive.src_uri, files, pages_by_dest, config, in_nav)
+        archive.src_uri = file.src_uri
+        archive.url = file.url
+        archive.page_urls = [file.url]
+        per_page = self.config.per_page
+        if folder is None or not per_page:
+            return
+        for number in range(2, -(-len(archive.posts) // per_page) + 1):
+            src_uri = posixpath.join(folder, "page", f"{number}.md")
+            page_file = self._add_page(archive, src_uri, files, pages_by_dest, config, False)
+            self.build.page_numbers[page_file.src_uri] = number
+            archive.page_urls.append(page_file.url)
+
+    def _add_page(
+        self,
+        archive: Archive,
+        src_uri: str,
+        files: Files,
+        pages_by_dest: dict[str, File],
+        config: MkDocsConfig,
+        in_nav: bool,
+    ) -> File:
         generated = File.generated(
             config,
-            archive.src_uri,
+            src_uri,
             content=self.build.renderer.page_markdown(archive),
             inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
         )
@@ -254,9 +283,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             self.build.user_pages.add(file.src_uri)
             if not in_nav and config.nav is None and file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # It joins the Categories section.
-        archive.src_uri = file.src_uri
-        archive.url = file.url
         self.build.pages[file.src_uri] = archive
+        return file
 
     def _add_feed_files(
         self, archive: Archive, folder: str, files: Files, config: MkDocsConfig
@@ -300,7 +328,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         if archive is None:
             return markdown
         if page.file.src_uri not in self.build.user_pages:
-            page.meta.setdefault("title", self.build.renderer.heading_html(archive))
+            number = self.build.page_numbers.get(page.file.src_uri, 1)
+            page.meta.setdefault("title", self.build.renderer.heading_html(archive, number))
             return markdown
         if LISTING_MARKER in markdown:
             return markdown
@@ -335,7 +364,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             )
             return _place(html, links, self.config.backlinks)
         archive = build.pages.get(src_uri)
-        if archive is not None and archive.kind != "index" and build.index is not None:
+        later_page = src_uri in build.page_numbers
+        if archive is not None and (archive.kind != "index" or later_page) and build.index:
             return _place(html, build.renderer.back_link(build.index.url, page.url), "above")
         return html
 
@@ -374,6 +404,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             page = file.page if file is not None else None
             if page is None or page.content is None:
                 continue
+            number = build.page_numbers.get(src_uri, 1)
             feed_links = [
                 (feeds.FORMATS[name][2], relative_url(file.url, page.url))
                 for name, file in build.feed_files.get(src_uri, {}).items()
@@ -386,14 +417,23 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                     entries,
                     feed_links,
                     renderer.category_links(categories, page.url),
-                    self.config.index_posts,
+                    0 if self.config.per_page else self.config.index_posts,
                     relative_url(tags_index.url, page.url) if tags_index else None,
                     renderer.category_links((a for a in build.dates if a.kind == "year"), page.url),
+                    page=number,
+                    per_page=self.config.per_page,
                 )
             elif archive.kind == "tags-index":
                 listing = renderer.tags_index(renderer.category_links(tags, page.url))
             else:
-                listing = renderer.listing(archive, page.url, entries, feed_links)
+                listing = renderer.listing(
+                    archive,
+                    page.url,
+                    entries,
+                    feed_links,
+                    page=number,
+                    per_page=self.config.per_page,
+                )
             if LISTING_MARKER not in page.content:
                 log.warning(
                     f"{src_uri}: the archive listing's marker was removed from the page "
