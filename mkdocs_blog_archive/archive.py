@@ -20,7 +20,6 @@ class Post:
     date: dt.datetime
     terms: dict[str, list[str]] = field(default_factory=dict)
     """Names by front-matter key: `categories`, `tags`, and the fields named in `archives`."""
-    authors: list[str] = field(default_factory=list)
     description: str | None = None
     updated: dt.datetime | None = None
     draft: bool = False
@@ -40,6 +39,11 @@ class Post:
     @property
     def tags(self) -> list[str]:
         return self.terms.get("tags", [])
+
+    @property
+    def authors(self) -> list[str]:
+        """Author ids (resolved against the authors file), or plain names without one."""
+        return self.terms.get("authors", [])
 
     @property
     def sort_key(self) -> tuple[float, str, str]:

@@ -88,7 +88,9 @@ class BlogDir(c.Type[str]):
 class FieldName(c.Type[str]):
     """A front-matter key that makes archives; it is also their URL folder."""
 
-    RESERVED = frozenset({"categories", "tags", "category", "tag", "page", "date", "title"})
+    RESERVED = frozenset(
+        {"categories", "tags", "authors", "category", "tag", "author", "page", "date", "title"}
+    )
 
     def __init__(self) -> None:
         super().__init__(str)
@@ -139,6 +141,10 @@ class Labels(base.Config):
     """The link to the newer post."""
     related = Label("Related posts")
     """Heading of the related posts."""
+    author_heading = Label("{name}")
+    """Heading of an author's page (`{name}` is the author's name)."""
+    by = Label("by")
+    """Introduces authors' names."""
     tags = Label("Tags")
     """Heading of the tags index, and the link to it from the blog index."""
     tagged = Label("tagged")
@@ -228,6 +234,9 @@ class BlogArchiveConfig(base.Config):
     """Show each post's reading time (front matter `readtime` overrides the count)."""
     words_per_minute = NonNegativeInt(default=265)
     """Reading speed for the reading time."""
+    authors_file = c.Type(str, default="{blog_dir}/.authors.yml")
+    """Material-style authors file (relative to docs_dir) that front matter `authors` ids
+    are looked up in."""
     per_page = NonNegativeInt(default=0)
     """Posts per archive page; more go to `…/page/2/` and on (0: every post on one page)."""
     post_nav = c.Type(bool, default=True)

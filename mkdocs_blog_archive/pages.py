@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ class Entry:
     readtime: str = ""
     draft: bool = False
     pinned: bool = False
+    authors: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,10 @@ class Renderer:
         self._format_month = format_month
         self._dates: dict[dt.datetime, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
+        self.authors: dict[str, dict[str, str]] = {}
+        """Authors by id, from the authors file."""
         self._post_links: dict[
-            tuple[str, str, tuple[CategoryLink, ...], tuple[CategoryLink, ...], str, bool], str
+            tuple[str, str, tuple[CategoryLink | None, ...], str, bool], str
         ] = {}
 
     def format_date(self, date: dt.datetime) -> str:
@@ -94,6 +97,9 @@ class Renderer:
             template = self._templates[name] = self.env.get_template(f"blog-archive/{name}")
         return template.render(labels=self.labels, **context).strip()
 
+    def author_name(self, key: str) -> str:
+        return self.authors.get(key, {}).get("name", key)
+
     def count_label(self, count: int) -> str:
         return plural_label(count, self.labels.post_count_one, self.labels.post_count_other)
 
@@ -103,6 +109,8 @@ class Renderer:
             return self.labels.blog
         if archive.kind == "tags-index":
             return self.labels.tags
+        if archive.kind == "authors":
+            return self.labels.author_heading.format(name=self.author_name(archive.name))
         if archive.kind == "year":
             return self.labels.year_heading.format(name=archive.name)
         if archive.kind == "month":
@@ -138,6 +146,7 @@ class Renderer:
             datetime=post.date.isoformat(),
             summary=post.summary,
             readtime=self.readtime_label(post),
+            authors=[self.author_name(key) for key in post.authors],
             draft=post.draft,
             pinned=post.pinned,
         )
@@ -153,7 +162,8 @@ class Renderer:
         for archive in archives:
             count = len(archive.posts)
             href = relative_url(archive.url, page_url)
-            links.append(CategoryLink(archive.name, href, count, self.count_label(count)))
+            name = self.author_name(archive.name) if archive.kind == "authors" else archive.name
+            links.append(CategoryLink(name, href, count, self.count_label(count)))
         return links
 
     def listing(
@@ -192,6 +202,7 @@ class Renderer:
             categories=categories or [],
             tags_href=tags_href,
             years=years or [],
+            author=self.authors.get(archive.name) if archive.kind == "authors" else None,
             entries=[entries[post.src_uri] for post in posts],
             prefix="../" * page_url.count("/"),
         )
@@ -224,6 +235,7 @@ class Renderer:
         page_url: str,
         categories: list[CategoryLink],
         tags: list[CategoryLink],
+        authors: list[CategoryLink],
         placement: str,
     ) -> str:
         """The back-link block of a post.
@@ -235,7 +247,13 @@ class Renderer:
         """
         blog_href = relative_url(blog_url, page_url)
         readtime = self.readtime_label(post)
-        key = (blog_href, placement, tuple(categories), tuple(tags), readtime, post.draft)
+        key = (
+            blog_href,
+            placement,
+            (*categories, None, *tags, None, *authors),
+            readtime,
+            post.draft,
+        )
         skeleton = self._post_links.get(key)
         if skeleton is None:
             skeleton = self.render(
@@ -246,6 +264,7 @@ class Renderer:
                 datetime=Markup(_DATETIME_STAND_IN),
                 categories=categories,
                 tags=tags,
+                authors=authors,
                 readtime=readtime,
                 draft=post.draft,
             )
@@ -263,6 +282,7 @@ class Renderer:
                 datetime=post.date.isoformat(),
                 categories=categories,
                 tags=tags,
+                authors=authors,
                 readtime=readtime,
                 draft=post.draft,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
 import zoneinfo
@@ -36,7 +37,7 @@ from mkdocs_blog_archive.pages import (
     Renderer,
     relative_url,
 )
-from mkdocs_blog_archive.posts import collect_posts, reading_minutes, summarize
+from mkdocs_blog_archive.posts import collect_posts, read_authors, reading_minutes, summarize
 
 if TYPE_CHECKING:
     import jinja2
@@ -126,7 +127,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         """Read the posts' front matter and add the blog index and category pages."""
         blog_dir = self.config.blog_dir
         index_uri = posixpath.join(blog_dir, "index.md")
-        folders = {"categories": "category", "tags": "tag"}
+        folders = {"categories": "category", "tags": "tag", "authors": "author"}
         folders.update((key, key) for key in self.config.archives)
         term_dirs = {key: posixpath.join(blog_dir, folder) + "/" for key, folder in folders.items()}
         archive_dirs = tuple(term_dirs.values())
@@ -152,6 +153,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             )
         posts = self._publishable(collect_posts(candidates, self.tz, self.config.archives), files)
         self._check_allowed(posts)
+        self._resolve_authors(posts, config)
         if not posts:
             where = f" matching {self.config.posts}" if self.config.posts else ""
             log.warning(f"no posts found: no page{where} has a date; the blog index is empty")
@@ -222,6 +224,18 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 continue
             kept.append(post)
         return kept
+
+    def _resolve_authors(self, posts: list[Post], config: MkDocsConfig) -> None:
+        """Look `authors` ids up in the authors file; an unknown id gets a warning."""
+        relative = self.config.authors_file.format(blog_dir=self.config.blog_dir).lstrip("/")
+        known = read_authors(os.path.join(config.docs_dir, relative))
+        self.build.renderer.authors = known or {}
+        if known is None:
+            return  # No authors file: `authors` are plain names.
+        for post in posts:
+            for key in post.authors:
+                if key not in known:
+                    log.warning(f"{post.src_uri}: author {key!r} is not in {relative}; shown as is")
 
     def _check_allowed(self, posts: list[Post]) -> None:
         allowed = set(self.config.categories_allowed)
@@ -360,6 +374,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 page.url,
                 renderer.category_links((build.categories[n] for n in post.categories), page.url),
                 renderer.category_links((build.terms["tags"][n] for n in post.tags), page.url),
+                renderer.category_links(
+                    (build.terms["authors"][n] for n in post.authors), page.url
+                ),
                 self.config.backlinks,
             )
             return _place(html, links, self.config.backlinks)
@@ -501,7 +518,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                     published=post.date,
                     updated=post.updated,
                     categories=post.categories,
-                    authors=post.authors or ([config.site_author] if config.site_author else []),
+                    authors=[build.renderer.author_name(key) for key in post.authors]
+                    or ([config.site_author] if config.site_author else []),
                     summary=post.summary,
                     content_html=feeds.absolute_links(html, url) if html is not None else None,
                 )

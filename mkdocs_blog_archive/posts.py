@@ -108,6 +108,36 @@ def _text(value: Any, key: str, src_uri: str) -> str | None:
     return None
 
 
+def read_authors(path: str) -> dict[str, dict[str, str]] | None:
+    """Authors by id from a Material-style `.authors.yml` (`authors: {id: {name, description,
+    avatar, url}}`); None when there is no such file. Problems are warnings naming the file."""
+    try:
+        with open(path, encoding="utf-8-sig") as stream:
+            data = yaml.load(stream, SafeLoader)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        problem = " ".join(str(error).split())
+        log.warning(f"{path}: cannot read the authors file ({problem}); authors are shown by id")
+        return {}
+    entries = data.get("authors") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        log.warning(f"{path}: the authors file needs a mapping 'authors: {{id: {{name: …}}}}'")
+        return {}
+    authors: dict[str, dict[str, str]] = {}
+    for key, info in entries.items():
+        if not isinstance(info, dict):
+            log.warning(f"{path}: author {key!r} must be a mapping (name, description, …)")
+            info = {}
+        fields = {
+            field: str(info[field])
+            for field in ("name", "description", "avatar", "url")
+            if isinstance(info.get(field), (str, int, float))
+        }
+        authors[str(key)] = {"name": str(key), **fields}
+    return authors
+
+
 def _flag(value: Any, key: str, src_uri: str) -> bool:
     if value is None or isinstance(value, bool):
         return bool(value)
@@ -163,8 +193,10 @@ def read_post(
         url=file.url,
         date=date,
         updated=updated,
-        terms={key: _names(data.get(key), key, src_uri) for key in ("categories", "tags", *fields)},
-        authors=authors,
+        terms={
+            "authors": authors,
+            **{key: _names(data.get(key), key, src_uri) for key in ("categories", "tags", *fields)},
+        },
         description=description,
     )
 

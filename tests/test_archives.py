@@ -159,3 +159,78 @@ def test_date_archives_can_be_turned_off(make_site: Any) -> None:
     site = make_site(dated_blog(), {"plugins": [{"blog-archive": options}]})
     assert site.exists("blog/2026/05/index.html")
     assert not site.exists("blog/2026/index.html")
+
+
+AUTHORS = """\
+authors:
+  alice:
+    name: Alice Liddell
+    description: Writes about <b>rabbits</b>.
+    avatar: https://example.com/alice.png
+    url: https://example.com/alice
+  bob:
+    name: Bob
+"""
+
+
+def authored_blog() -> dict[str, str | bytes]:
+    return {
+        "index.md": "# Home\n",
+        "blog/.authors.yml": AUTHORS,
+        "posts/a.md": "---\ndate: 2026-02-01\nauthors: [alice, bob]\n---\n# A\n\nText.\n",
+        "posts/b.md": "---\ndate: 2026-02-02\nauthors: [alice]\n---\n# B\n\nText.\n",
+    }
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_authors_from_the_authors_file(make_site: Any, theme: str) -> None:
+    site: Site = make_site(authored_blog(), {"theme": {"name": theme}})
+    page = "blog/author/alice/index.html"
+    soup = site.soup(page)
+    assert soup.h1 is not None and soup.h1.get_text().strip() == "Alice Liddell"
+    assert site.count(page) == "2 posts"
+    description = soup.select_one(".blog-archive-author-description")
+    assert description is not None and description.get_text() == "Writes about <b>rabbits</b>."
+    avatar = soup.select_one("img.blog-archive-avatar")
+    assert avatar is not None and avatar["src"] == "https://example.com/alice.png"
+    assert site.count("blog/author/bob/index.html") == "1 post"
+
+    names = {
+        li.select_one("a").get_text(): li.select_one(".blog-archive-authors").get_text()  # type: ignore[union-attr]
+        for li in site.soup("blog/index.html").select("li.blog-archive-post")
+    }
+    assert names == {"A": "by Alice Liddell, Bob", "B": "by Alice Liddell"}
+    block = site.soup("posts/a/index.html").select_one("nav.blog-archive-post-links")
+    assert block is not None
+    links = {a.get_text(): a["href"] for a in block.select("a.blog-archive-author-link")}
+    assert list(links) == ["Alice Liddell", "Bob"]
+    for href in links.values():
+        assert site.resolve("posts/a/index.html", str(href)).is_file()
+    import json
+
+    feed = json.loads((site.site_dir / "blog/feed.json").read_text())
+    assert feed["items"][1]["authors"] == [{"name": "Alice Liddell"}, {"name": "Bob"}]
+
+
+def test_unknown_author_id(make_site: Any) -> None:
+    docs = authored_blog()
+    docs["posts/c.md"] = "---\ndate: 2026-02-03\nauthors: [carol]\n---\n# C\n"
+    site: Site = make_site(
+        docs, expect=[r"posts/c\.md: author 'carol' is not in blog/\.authors\.yml"]
+    )
+    assert site.count("blog/author/carol/index.html") == "1 post"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("authors: [unclosed", r"\.authors\.yml: cannot read the authors file"),
+        ("- just\n- a list\n", r"\.authors\.yml: the authors file needs a mapping"),
+        ("authors:\n  alice: 5\n", r"\.authors\.yml: author 'alice' must be a mapping"),
+    ],
+)
+def test_bad_authors_file(make_site: Any, content: str, expected: str) -> None:
+    docs = authored_blog()
+    docs["blog/.authors.yml"] = content
+    site: Site = make_site(docs, expect=[expected, "is not in blog/.authors.yml"])
+    assert site.count("blog/index.html") == "2 posts"
