@@ -39,5 +39,7 @@ def test_example_site_builds_strict_and_links_resolve(tmp_path: Path) -> None:
         for link in soup.select(
             ".blog-archive a[href], .blog-archive-post-links a[href], .blog-archive-back a[href]"
         ):
+            if "://" in str(link["href"]):
+                continue  # a link that leaves the site
             target = site.resolve(relative, str(link["href"]))
             assert target.is_file(), (relative, link["href"])
