@@ -205,6 +205,9 @@ class BlogArchiveConfig(base.Config):
 
     Empty: every page. A page is a post when it has a date (front matter `date` or a
     `YYYY-MM-DD-` file name prefix)."""
+    git_dates = c.Type(bool, default=False)
+    """A page with no date of its own (front matter, file name) takes the date of the git
+    commit that added it, so every page matching `posts` is a post."""
     summary_words = NonNegativeInt(default=60)
     """Summaries are cut at a word boundary after this many words (0: no limit)."""
     date_format = c.Type(str, default="long")

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from pathspec.gitignore import GitIgnoreSpec
 
-from mkdocs_blog_archive import feeds
+from mkdocs_blog_archive import feeds, gitdates
 from mkdocs_blog_archive import nav as blog_nav
 from mkdocs_blog_archive.archive import (
     Archive,
@@ -151,7 +151,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             log.warning(
                 f"{STYLESHEET}: your file stands where the plugin's stylesheet goes; yours is kept"
             )
-        posts = self._publishable(collect_posts(candidates, self.tz, self.config.archives), files)
+        added = gitdates.added_dates(config.docs_dir) if self.config.git_dates else None
+        found = collect_posts(candidates, self.tz, self.config.archives, added)
+        posts = self._publishable(found, files)
         self._check_allowed(posts)
         self._resolve_authors(posts, config)
         if not posts:

@@ -146,7 +146,11 @@ def _flag(value: Any, key: str, src_uri: str) -> bool:
 
 
 def read_post(
-    file: File, data: dict[str, Any], tz: dt.tzinfo, fields: Iterable[str] = ()
+    file: File,
+    data: dict[str, Any],
+    tz: dt.tzinfo,
+    fields: Iterable[str] = (),
+    added: dict[str, dt.datetime] | None = None,
 ) -> Post | None:
     """A Post for a page with a date (front matter, else file name), or None for other pages.
 
@@ -166,6 +170,8 @@ def read_post(
             date = parse_date(value, tz)
         else:
             file_date = date_from_file_name(file.name, tz)
+            if file_date is None and added is not None:
+                file_date = added.get(src_uri)  # the commit that added the file
             if file_date is None:
                 return None
             date = file_date
@@ -202,15 +208,19 @@ def read_post(
 
 
 def collect_posts(
-    candidates: Iterable[File], tz: dt.tzinfo, fields: Iterable[str] = ()
+    candidates: Iterable[File],
+    tz: dt.tzinfo,
+    fields: Iterable[str] = (),
+    added: dict[str, dt.datetime] | None = None,
 ) -> list[Post]:
-    """Posts among the candidate pages, in the order given."""
+    """Posts among the candidate pages, in the order given; `added` gives dates (from git)
+    to pages that have none of their own."""
     posts = []
     for file in candidates:
         data = read_front_matter(file)
         if data is None:
             continue
-        post = read_post(file, data, tz, fields)
+        post = read_post(file, data, tz, fields, added)
         if post is not None:
             posts.append(post)
     return posts
