@@ -154,7 +154,8 @@ def group_by_date(posts: list[Post], year_uri: str, month_uri: str | None) -> li
         if archive is None:
             name = f"{year:04d}-{month:02d}"
             uri = month_uri.format(year=f"{year:04d}", month=f"{month:02d}")
-            archive = months[year, month] = Archive("month", name, name, uri)
+            slug = f"{year:04d}/{month:02d}"  # also the archive's folder under the blog
+            archive = months[year, month] = Archive("month", name, slug, uri)
         archive.posts.append(post)
     found = [years[year] for year in sorted(years, reverse=True)]
     found += [months[key] for key in sorted(months, reverse=True)]

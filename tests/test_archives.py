@@ -234,3 +234,10 @@ def test_bad_authors_file(make_site: Any, content: str, expected: str) -> None:
     docs["blog/.authors.yml"] = content
     site: Site = make_site(docs, expect=[expected, "is not in blog/.authors.yml"])
     assert site.count("blog/index.html") == "2 posts"
+
+
+def test_a_date_without_a_day_goes_to_its_month(make_site: Any) -> None:
+    docs: dict[str, str | bytes] = {"p.md": "---\ndate: '2026-05'\n---\n# P\n\nText.\n"}
+    site: Site = make_site(docs, {"plugins": [{"blog-archive": {"month_archives": True}}]})
+    assert site.count("blog/2026/05/index.html") == "1 post"
+    assert site.listing("blog/index.html")[0]["datetime"].startswith("2026-05-01T00:00:00")

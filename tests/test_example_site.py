@@ -23,8 +23,16 @@ def test_example_site_builds_strict_and_links_resolve(tmp_path: Path) -> None:
     assert counts["engineering"] == "21 posts"
     assert counts["releases"] == "1 post"
     posts = list((site.docs_dir / "blog/posts").rglob("*.md"))
-    assert len(posts) >= 25
-    assert site.count("blog/index.html") == f"{len(posts)} posts"
+    drafts = [p for p in posts if "\ndraft: true\n" in p.read_text()]
+    assert len(posts) - len(drafts) >= 25 and drafts
+    assert site.count("blog/index.html") == f"{len(posts) - len(drafts)} posts"
+    assert site.exists("blog/page/3/index.html")  # per_page: 10
+    assert site.count("blog/series/making-it-fast/index.html") == "4 posts"
+    assert site.count("blog/tag/speed/index.html") == "5 posts"
+    assert site.count("blog/author/perf/index.html") == "5 posts"
+    assert site.count("blog/2026/07/index.html") == "13 posts"
+    assert site.count("releases/index.html") == "2 posts"
+    assert not site.exists("blog/posts/2026/08/feeds-design/index.html")  # the draft
 
     # The user's own introduction on the Guides page stays, with the listing below it.
     guides = site.soup("blog/category/guides/index.html")
