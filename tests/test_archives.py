@@ -62,8 +62,9 @@ def test_tag_pages_and_tags_index(make_site: Any, theme: str) -> None:
     assert (site.site_dir / "blog/tag/python/atom.xml").is_file()
 
 
-def test_archives_by_any_front_matter_field(make_site: Any) -> None:
-    config = {"plugins": [{"blog-archive": {"archives": ["series"]}}]}
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_archives_by_any_front_matter_field(make_site: Any, theme: str) -> None:
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"archives": ["series"]}}]}
     site: Site = make_site(tagged_blog(), config, expect=["same slug"])
     page = "blog/series/intro/index.html"
     heading = site.soup(page).select_one("h1")
@@ -139,9 +140,11 @@ def test_year_archives_linked_from_the_index(make_site: Any, theme: str) -> None
     assert not (site.site_dir / "blog/2026/01").exists()
 
 
-def test_month_archives_in_the_sites_language(make_site: Any) -> None:
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_month_archives_in_the_sites_language(make_site: Any, theme: str) -> None:
     options = {"month_archives": True, "locale": "de"}
-    site: Site = make_site(dated_blog(), {"plugins": [{"blog-archive": options}]})
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": options}]}
+    site: Site = make_site(dated_blog(), config)
     page = "blog/2026/01/index.html"
     assert site.count(page) == "2 posts"
     assert site.soup(page).h1.get_text().strip() == "Januar 2026"  # type: ignore[union-attr]

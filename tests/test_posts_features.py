@@ -22,8 +22,9 @@ def blog_with_drafts() -> dict[str, str | bytes]:
     }
 
 
-def test_drafts_and_future_posts_are_left_out_of_a_build(make_site: Any) -> None:
-    site: Site = make_site(blog_with_drafts())
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_drafts_and_future_posts_are_left_out_of_a_build(make_site: Any, theme: str) -> None:
+    site: Site = make_site(blog_with_drafts(), {"theme": {"name": theme}})
     assert [e["title"] for e in site.listing("blog/index.html")] == ["Pinned", "Live"]
     assert site.count("blog/category/news/index.html") == "1 post"
     assert not site.exists("draft/index.html") and not site.exists("future/index.html")
@@ -61,7 +62,8 @@ def test_serve_shows_drafts_with_a_mark(tmp_path: Path) -> None:
     assert block is not None and block.select_one(".blog-archive-draft") is not None
 
 
-def test_reading_time(make_site: Any) -> None:
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_reading_time(make_site: Any, theme: str) -> None:
     words = " ".join(["word"] * 530)
     code = "\n".join(f"line_{n} = {n}" for n in range(265))
     docs: dict[str, str | bytes] = {
@@ -69,7 +71,7 @@ def test_reading_time(make_site: Any) -> None:
         "code.md": post("2026-01-02", "Code", body=f"Intro.\n\n```\n{code}\n```\n"),
         "given.md": "---\ndate: 2026-01-01\nreadtime: 12\n---\n# Given\n\nShort.\n",
     }
-    site: Site = make_site(docs)
+    site: Site = make_site(docs, {"theme": {"name": theme}})
     times = {
         li.select_one("a").get_text(): li.select_one(".blog-archive-readtime").get_text()  # type: ignore[union-attr]
         for li in site.soup("blog/index.html").select("li.blog-archive-post")
@@ -142,8 +144,10 @@ def test_previous_and_next_posts(make_site: Any, theme: str) -> None:
     assert not site.soup("posts/third/index.html").select(".blog-archive-related")
 
 
-def test_related_posts_by_shared_terms_then_newest(make_site: Any) -> None:
-    site: Site = make_site(series_blog(), {"plugins": [{"blog-archive": {"related": 2}}]})
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_related_posts_by_shared_terms_then_newest(make_site: Any, theme: str) -> None:
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"related": 2}}]}
+    site: Site = make_site(series_blog(), config)
 
     def related(name: str) -> list[str]:
         block = site.soup(f"posts/{name}/index.html").select_one(".blog-archive-related")
