@@ -118,7 +118,7 @@ def generate(root: Path, posts: int, categories: int = 12, seed: int = 1) -> Pat
     (docs / "index.md").write_text("# Benchmark blog\n\nA generated site.\n")
     (docs / "blog/index.md").write_text("# Blog\n\n")
     names = [f"{rng.choice(TITLE_WORDS)} {rng.choice(WORDS)} {k}" for k in range(categories)]
-    start = dt.date(2020, 1, 1)
+    start = dt.date(2016, 1, 1)  # ten years that end in the past: no post is "future"
     for index in range(posts):
         date = start + dt.timedelta(days=index * 3650 // max(posts, 1))
         title = f"{' '.join(rng.choices(TITLE_WORDS, k=rng.randint(3, 7)))} {index}"
