@@ -64,7 +64,7 @@ def timed_build(site: Path, config: str) -> tuple[float, float, float]:
 
 
 def rebuild_time(site: Path, config: str) -> float:
-    post = next((site / "docs/blog/posts").rglob("*.md"))
+    post = next((site / "docs/blog/posts").rglob("*.md")).resolve()
     with tempfile.TemporaryDirectory() as out:
         result = subprocess.run(
             [sys.executable, "-c", REBUILD, f"{config}.yml", out, str(post)],
