@@ -37,7 +37,15 @@ from mkdocs_blog_archive.pages import (
     Renderer,
     relative_url,
 )
-from mkdocs_blog_archive.posts import collect_posts, read_authors, reading_minutes, summarize
+from mkdocs_blog_archive.posts import (
+    check_authors,
+    check_categories,
+    collect_posts,
+    hold_back,
+    read_authors,
+    reading_minutes,
+    summarize,
+)
 
 if TYPE_CHECKING:
     import jinja2
@@ -154,7 +162,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         added = gitdates.added_dates(config.docs_dir) if self.config.git_dates else None
         found = collect_posts(candidates, self.tz, self.config.archives, added)
         posts = self._publishable(found, files)
-        self._check_allowed(posts)
+        check_categories(posts, self.config.categories_allowed)
         self._resolve_authors(posts, config)
         if not posts:
             where = f" matching {self.config.posts}" if self.config.posts else ""
@@ -207,51 +215,25 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         return files
 
     def _publishable(self, posts: list[Post], files: Files) -> list[Post]:
-        """Posts to list: drafts and future posts go only under `mkdocs serve`, marked.
-
-        In `mkdocs build` they are left out of the site, as MkDocs' own `draft_docs` are.
-        """
-        serving = getattr(self, "command", "build") == "serve"
+        """Drafts and future posts are listed, marked, only under `mkdocs serve`; in
+        `mkdocs build` they are left out of the site, as MkDocs' own `draft_docs` are."""
         now = dt.datetime.now(dt.timezone.utc)
-        kept = []
-        for post in posts:
-            held = (post.draft and not self.config.drafts) or (
-                post.date > now and not self.config.future_posts
-            )
-            post.draft = held
-            if held and not serving:
-                file = files.get_file_from_path(post.src_uri)
-                if file is not None:
-                    file.inclusion = InclusionLevel.DRAFT
-                continue
-            kept.append(post)
+        kept, held = hold_back(posts, self.config.drafts, self.config.future_posts, now)
+        if getattr(self, "command", "build") == "serve":
+            return posts
+        for post in held:
+            file = files.get_file_from_path(post.src_uri)
+            if file is not None:
+                file.inclusion = InclusionLevel.DRAFT
         return kept
 
     def _resolve_authors(self, posts: list[Post], config: MkDocsConfig) -> None:
-        """Look `authors` ids up in the authors file; an unknown id gets a warning."""
+        """Look `authors` ids up in the authors file; without one, they are plain names."""
         relative = self.config.authors_file.format(blog_dir=self.config.blog_dir).lstrip("/")
         known = read_authors(os.path.join(config.docs_dir, relative))
         self.build.renderer.authors = known or {}
-        if known is None:
-            return  # No authors file: `authors` are plain names.
-        for post in posts:
-            for key in post.authors:
-                if key not in known:
-                    log.warning(f"{post.src_uri}: author {key!r} is not in {relative}; shown as is")
-
-    def _check_allowed(self, posts: list[Post]) -> None:
-        allowed = set(self.config.categories_allowed)
-        if not allowed:
-            return
-        for post in posts:
-            unknown = [name for name in post.categories if name not in allowed]
-            for name in unknown:
-                log.warning(
-                    f"{post.src_uri}: category {name!r} is not in categories_allowed; "
-                    "the post is not filed under it"
-                )
-            if unknown:
-                post.terms["categories"] = [name for name in post.categories if name in allowed]
+        if known is not None:
+            check_authors(posts, known, relative)
 
     def _add_archive_page(
         self,

@@ -226,6 +226,44 @@ def collect_posts(
     return posts
 
 
+def hold_back(
+    posts: list[Post], drafts: bool, future: bool, now: dt.datetime
+) -> tuple[list[Post], list[Post]]:
+    """Split posts into those to publish and those held back: drafts (unless `drafts`) and
+    posts dated after `now` (unless `future`). Held posts are marked as drafts."""
+    kept: list[Post] = []
+    held: list[Post] = []
+    for post in posts:
+        post.draft = (post.draft and not drafts) or (post.date > now and not future)
+        (held if post.draft else kept).append(post)
+    return kept, held
+
+
+def check_categories(posts: list[Post], allowed: list[str]) -> None:
+    """With an allow-list, a post naming another category gets a warning and is not filed
+    under it."""
+    if not allowed:
+        return
+    names = set(allowed)
+    for post in posts:
+        unknown = [name for name in post.categories if name not in names]
+        for name in unknown:
+            log.warning(
+                f"{post.src_uri}: category {name!r} is not in categories_allowed; "
+                "the post is not filed under it"
+            )
+        if unknown:
+            post.terms["categories"] = [name for name in post.categories if name in names]
+
+
+def check_authors(posts: list[Post], known: dict[str, dict[str, str]], where: str) -> None:
+    """An author id missing from the authors file (`where`) gets a warning."""
+    for post in posts:
+        for key in post.authors:
+            if key not in known:
+                log.warning(f"{post.src_uri}: author {key!r} is not in {where}; shown as is")
+
+
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 
