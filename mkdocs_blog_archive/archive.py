@@ -22,6 +22,8 @@ class Post:
     """Names by front-matter key: `categories`, `tags`, and the fields named in `archives`."""
     description: str | None = None
     updated: dt.datetime | None = None
+    slug: str | None = None
+    """Front matter `slug`, for `post_url_format`."""
     draft: bool = False
     """A draft (or, unless the site allows them, a post dated in the future)."""
     pinned: bool = False

@@ -105,6 +105,26 @@ class FieldName(c.Type[str]):
         return name
 
 
+class PostUrlFormat(c.Type[str]):
+    """A URL pattern with `{yyyy}`, `{mm}`, `{dd}`, `{slug}` and `{category}`."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        pattern = super().run_validation(value).strip("/")
+        try:
+            sample = pattern.format(yyyy="2026", mm="05", dd="16", slug="s", category="c")
+        except (KeyError, IndexError, ValueError) as error:
+            raise base.ValidationError(
+                f"{pattern!r}: use {{yyyy}}, {{mm}}, {{dd}}, {{slug}} and {{category}} only "
+                f"({error!r})"
+            ) from None
+        if pattern and ("{slug}" not in pattern or ".." in sample.split("/") or "\\" in sample):
+            raise base.ValidationError(f"{pattern!r} must contain {{slug}} and stay in blog_dir")
+        return pattern
+
+
 class Labels(base.Config):
     """Every text the plugin writes into a page, so a site can translate it.
 
@@ -240,6 +260,10 @@ class BlogArchiveConfig(base.Config):
     authors_file = c.Type(str, default="{blog_dir}/.authors.yml")
     """Material-style authors file (relative to docs_dir) that front matter `authors` ids
     are looked up in."""
+    post_url_format = PostUrlFormat()
+    """Give posts URLs of their own, under `blog_dir`, like Material's blog does:
+    `{yyyy}/{mm}/{dd}/{slug}` keeps Material's post URLs. Empty: a post's URL follows its
+    file's path, as MkDocs makes it."""
     per_page = NonNegativeInt(default=0)
     """Posts per archive page; more go to `…/page/2/` and on (0: every post on one page)."""
     post_nav = c.Type(bool, default=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from html import escape as html_escape
 from html import unescape as html_unescape
 from typing import TYPE_CHECKING
+from urllib.parse import quote as urlquote
 from urllib.parse import urljoin
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -24,6 +25,7 @@ from mkdocs_blog_archive.archive import (
     Post,
     group_by_date,
     group_by_term,
+    make_slug,
     related_posts,
     sort_posts,
 )
@@ -42,6 +44,7 @@ from mkdocs_blog_archive.posts import (
     check_categories,
     collect_posts,
     hold_back,
+    post_slug,
     read_authors,
     reading_minutes,
     summarize,
@@ -163,6 +166,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         found = collect_posts(candidates, self.tz, self.config.archives, added)
         posts = self._publishable(found, files)
         check_categories(posts, self.config.categories_allowed)
+        if self.config.post_url_format:
+            self._move_posts(posts, files, pages_by_dest, config)
         self._resolve_authors(posts, config)
         if not posts:
             where = f" matching {self.config.posts}" if self.config.posts else ""
@@ -226,6 +231,43 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             if file is not None:
                 file.inclusion = InclusionLevel.DRAFT
         return kept
+
+    def _move_posts(
+        self, posts: list[Post], files: Files, pages_by_dest: dict[str, File], config: MkDocsConfig
+    ) -> None:
+        """Give each post the URL `post_url_format` makes (links to it follow, as MkDocs
+        resolves links through files); a URL that is taken keeps the file's own, with a
+        warning naming both."""
+        taken = pages_by_dest  # kept current: archive pages are placed against it next
+        for post in posts:
+            file = files.get_file_from_path(post.src_uri)
+            if file is None:
+                continue
+            category = make_slug(post.categories[0]) if post.categories else "posts"
+            path = posixpath.join(
+                self.config.blog_dir,
+                self.config.post_url_format.format(
+                    yyyy=f"{post.date.year:04d}",
+                    mm=f"{post.date.month:02d}",
+                    dd=f"{post.date.day:02d}",
+                    slug=post_slug(post, file),
+                    category=category,
+                ),
+            )
+            dest = f"{path}/index.html" if config.use_directory_urls else f"{path}.html"
+            other = taken.get(dest)
+            if other is not None and other is not file:
+                log.warning(
+                    f"{post.src_uri}: post_url_format gives the URL of {other.src_uri} "
+                    f"({dest}); the post keeps {file.dest_uri}"
+                )
+                continue
+            del taken[file.dest_uri]
+            taken[dest] = file
+            file.dest_uri = dest
+            file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
+            file.url = urlquote(f"{path}/" if config.use_directory_urls else dest)
+            post.url = file.url
 
     def _resolve_authors(self, posts: list[Post], config: MkDocsConfig) -> None:
         """Look `authors` ids up in the authors file; without one, they are plain names."""

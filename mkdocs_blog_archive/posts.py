@@ -13,7 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import meta
 
-from mkdocs_blog_archive.archive import Post
+from mkdocs_blog_archive.archive import Post, make_slug
 from mkdocs_blog_archive.dates import DateError, date_from_file_name, parse_date
 
 if TYPE_CHECKING:
@@ -192,6 +192,7 @@ def read_post(
         log.warning(f"{src_uri}: 'readtime' must be a whole number of minutes, got {readtime!r}")
         readtime = None
     return Post(
+        slug=_text(data.get("slug"), "slug", src_uri),
         draft=_flag(data.get("draft"), "draft", src_uri),
         pinned=_flag(data.get("pin"), "pin", src_uri),
         readtime=readtime,
@@ -264,6 +265,27 @@ def check_authors(posts: list[Post], known: dict[str, dict[str, str]], where: st
                 log.warning(f"{post.src_uri}: author {key!r} is not in {where}; shown as is")
 
 
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def post_slug(post: Post, file: File) -> str:
+    """The slug of a post's URL: front matter `slug`, else its title (front matter `title`, the
+    first `# heading`, the file name without its date), slugified."""
+    if post.slug and post.slug.strip():
+        return make_slug(post.slug)
+    try:
+        text = file.content_string
+    except (OSError, ValueError):
+        text = ""
+    source, data = meta.get_data(text)
+    title = data.get("title")
+    if not isinstance(title, (str, int, float)) or isinstance(title, bool):
+        match = _HEADING.search(source)
+        title = match.group(1) if match else _FILE_DATE_PREFIX.sub("", file.name)
+    return make_slug(str(title))
+
+
+_FILE_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 

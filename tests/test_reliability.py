@@ -137,6 +137,8 @@ def _check_site(root: Path) -> None:
         relative = path.relative_to(root).parts
         assert relative[0] in {"docs", "site", "mkdocs.yml"}, path
     for page in site.site_dir.rglob("*.html"):
+        if not page.is_file():
+            continue  # a page named `x.html.md` makes a folder `x.html/`
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         for block in soup.select(".blog-archive, nav.blog-archive-post-links"):
             tags = {tag.name for tag in block.find_all(True)}
