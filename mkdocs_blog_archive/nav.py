@@ -40,13 +40,11 @@ def _link_parents(items: list[StructureItem], parent: Section | None) -> None:
             _link_parents(item.children, item)
 
 
-def add_category_section(nav: Navigation, index: Page, title: str, pages: list[Page]) -> bool:
-    """Put a section of category pages right after the blog index; False if it is not in nav."""
-    if not pages:
-        return True
-    holder = _find(nav.items, index)
+def add_category_section(nav: Navigation, index: Page, title: str, pages: list[Page]) -> None:
+    """Put a section of category pages right after the blog index (if the index is in nav)."""
+    holder = _find(nav.items, index) if pages else None
     if holder is None:
-        return False
+        return
     section = Section(title, list(pages))
     holder.insert(holder.index(index) + 1, section)
     _link_parents(nav.items, None)
@@ -58,4 +56,3 @@ def add_category_section(nav: Navigation, index: Page, title: str, pages: list[P
         if previous is not None:
             previous.next_page = page
         previous = page
-    return True

@@ -28,9 +28,14 @@ POST_NAV_MARKER = "<!-- blog-archive:post-nav -->"
 """Where an archive page's listing goes; a user's page may place it anywhere itself."""
 
 
+def url_prefix(page_url: str) -> str:
+    """What turns a site-relative URL into a link from the page at `page_url`."""
+    return "../" * page_url.count("/")
+
+
 def relative_url(target: str, page_url: str) -> str:
     """URL of `target` (site-relative) as seen from a page at `page_url` (site-relative)."""
-    return "../" * page_url.count("/") + target or "./"
+    return url_prefix(page_url) + target or "./"
 
 
 @dataclass
@@ -204,7 +209,7 @@ class Renderer:
             years=years or [],
             author=self.authors.get(archive.name) if archive.kind == "authors" else None,
             entries=[entries[post.src_uri] for post in posts],
-            prefix="../" * page_url.count("/"),
+            prefix=url_prefix(page_url),
         )
 
     def tags_index(self, tags: list[CategoryLink]) -> str:
@@ -219,7 +224,7 @@ class Renderer:
         """The bottom of a post: the older and the newer post, and related posts."""
         return self.render(
             "post-nav.html",
-            prefix="../" * page_url.count("/"),
+            prefix=url_prefix(page_url),
             previous=previous,
             next=next,
             related=related,
