@@ -187,8 +187,3 @@ def related_posts(post: Post, archives: list[Archive], count: int, window: int) 
 def sort_posts(posts: list[Post]) -> list[Post]:
     """Posts newest first; ties by title, then path."""
     return sorted(posts, key=lambda post: post.sort_key)
-
-
-def plural_label(count: int, one: str, other: str) -> str:
-    """The count label for `count` posts (English-style plural: one vs other)."""
-    return (one if count == 1 else other).format(count=count)

@@ -57,8 +57,8 @@ class NonNegativeInt(c.Type[int]):
 class Label(c.Type[str]):
     """A text label; `{name}` and `{count}` are the only placeholders it may use."""
 
-    def __init__(self, default: str) -> None:
-        super().__init__(str, default=default)
+    def __init__(self) -> None:
+        super().__init__(str)
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
@@ -126,61 +126,74 @@ class PostUrlFormat(c.Type[str]):
 
 
 class Labels(base.Config):
-    """Every text the plugin writes into a page, so a site can translate it.
+    """Every text the plugin writes into a page. Unset ones come from the built-in
+    translation of the site's language (`translations/<language>.yml`), English by default.
 
     `{name}` stands for a category's name and `{count}` for a number of posts.
     """
 
-    blog = Label("Blog")
+    blog = c.Optional(Label())
     """Heading of the blog index."""
-    back_to_blog = Label("Back to Blog")
+    back_to_blog = c.Optional(Label())
     """The back-link on archive pages and posts."""
-    category_heading = Label("{name} Articles")
+    category_heading = c.Optional(Label())
     """Heading of a category's archive page."""
-    tag_heading = Label("Posts tagged “{name}”")
+    tag_heading = c.Optional(Label())
     """Heading of a tag's archive page."""
-    field_heading = Label("{field}: {name}")
+    field_heading = c.Optional(Label())
     """Heading of the archive page of a name in one of the `archives` fields."""
-    year_heading = Label("{name}")
+    year_heading = c.Optional(Label())
     """Heading of a year's archive page (`{name}` is the year)."""
-    month_heading = Label("{name}")
+    month_heading = c.Optional(Label())
     """Heading of a month's archive page (`{name}` is the month, as "May 2026")."""
-    archive = Label("Archive")
+    archive = c.Optional(Label())
     """Heading of the list of years on the blog index."""
-    draft = Label("Draft")
+    draft = c.Optional(Label())
     """Marks drafts under `mkdocs serve`."""
-    min_read = Label("{count} min read")
+    min_read = c.Optional(Label())
     """The reading time."""
-    page_title = Label("{name} (page {count})")
+    page_title = c.Optional(Label())
     """Title of the second and later pages of an archive."""
-    page_of = Label("Page {count} of {name}")
+    page_of = c.Optional(Label())
     """Where a paginated archive page stands (`{name}` is the number of pages)."""
-    previous = Label("Previous")
+    previous = c.Optional(Label())
     """The link to the older post."""
-    next = Label("Next")
+    next = c.Optional(Label())
     """The link to the newer post."""
-    related = Label("Related posts")
+    related = c.Optional(Label())
     """Heading of the related posts."""
-    author_heading = Label("{name}")
+    author_heading = c.Optional(Label())
     """Heading of an author's page (`{name}` is the author's name)."""
-    by = Label("by")
+    by = c.Optional(Label())
     """Introduces authors' names."""
-    tags = Label("Tags")
+    tags = c.Optional(Label())
     """Heading of the tags index, and the link to it from the blog index."""
-    tagged = Label("tagged")
+    tagged = c.Optional(Label())
     """Introduces a post's tags in the back-link block."""
-    post_count_one = Label("{count} post")
-    """Count of posts when there is exactly one."""
-    post_count_other = Label("{count} posts")
-    """Count of posts otherwise (0, 2, 21 …)."""
-    categories = Label("Categories")
+    post_count_zero = c.Optional(Label())
+    """Count of posts in the CLDR plural form `zero` (languages that have it)."""
+    post_count_one = c.Optional(Label())
+    """Count of posts in the plural form `one` (English: exactly one)."""
+    post_count_two = c.Optional(Label())
+    """Count of posts in the plural form `two`."""
+    post_count_few = c.Optional(Label())
+    """Count of posts in the plural form `few` (Polish, Russian: 2-4, 22-24 …)."""
+    post_count_many = c.Optional(Label())
+    """Count of posts in the plural form `many` (Polish, Russian: 0, 5-21 …)."""
+    post_count_other = c.Optional(Label())
+    """Count of posts otherwise (English: 0, 2, 21 …); the fallback of every form."""
+    categories = c.Optional(Label())
     """Heading of the category list on the blog index, and the nav section of category pages."""
-    recent_posts = Label("Recent posts")
+    recent_posts = c.Optional(Label())
     """Heading of the newest posts on the blog index."""
-    posted_in = Label("in")
+    posted_in = c.Optional(Label())
     """Joins a post's date and its categories in the back-link block."""
-    feeds = Label("Feeds")
+    feeds = c.Optional(Label())
     """Introduces the feed links on archive pages."""
+    read_more = c.Optional(Label())
+    """The link after a shortened summary in a listing."""
+    links = c.Optional(Label())
+    """Heading of a post's `links` (front matter, as Material's blog has them)."""
 
 
 class FeedsConfig(base.Config):

@@ -16,8 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from mkdocs_blog_archive.archive import Archive, Post, plural_label
-from mkdocs_blog_archive.config import Labels
+from mkdocs_blog_archive.archive import Archive, Post
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 _DATE_STAND_IN = "\0blog-archive-date\0"
@@ -67,9 +66,10 @@ class Renderer:
     def __init__(
         self,
         theme_dirs: list[str],
-        labels: Labels,
+        labels: dict[str, str],
         format_date: Callable[[dt.datetime], str],
         format_month: Callable[[int, int], str],
+        format_count: Callable[[int], str],
     ) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(theme_dirs),
@@ -79,6 +79,9 @@ class Renderer:
             auto_reload=False,
         )
         self.labels = labels
+        """Every label, in the site's language (`i18n.resolve_labels`)."""
+        self.count_label = format_count
+        """`count_label(21)` is "21 posts", in the site's language."""
         self._format_date = format_date
         self._format_month = format_month
         self._dates: dict[dt.datetime, str] = {}
@@ -105,26 +108,23 @@ class Renderer:
     def author_name(self, key: str) -> str:
         return self.authors.get(key, {}).get("name", key)
 
-    def count_label(self, count: int) -> str:
-        return plural_label(count, self.labels.post_count_one, self.labels.post_count_other)
-
     def heading(self, archive: Archive) -> str:
         """The archive page's heading, as plain text."""
         if archive.kind == "index":
-            return self.labels.blog
+            return self.labels["blog"]
         if archive.kind == "tags-index":
-            return self.labels.tags
+            return self.labels["tags"]
         if archive.kind == "authors":
-            return self.labels.author_heading.format(name=self.author_name(archive.name))
+            return self.labels["author_heading"].format(name=self.author_name(archive.name))
         if archive.kind == "year":
-            return self.labels.year_heading.format(name=archive.name)
+            return self.labels["year_heading"].format(name=archive.name)
         if archive.kind == "month":
             year, month = (int(part) for part in archive.name.split("-"))
-            return self.labels.month_heading.format(name=self._format_month(year, month))
+            return self.labels["month_heading"].format(name=self._format_month(year, month))
         heading = {
-            "categories": self.labels.category_heading,
-            "tags": self.labels.tag_heading,
-        }.get(archive.kind, self.labels.field_heading)
+            "categories": self.labels["category_heading"],
+            "tags": self.labels["tag_heading"],
+        }.get(archive.kind, self.labels["field_heading"])
         return heading.format(name=archive.name, field=archive.kind.capitalize())
 
     def heading_html(self, archive: Archive, page: int = 1) -> str:
@@ -132,7 +132,7 @@ class Renderer:
         keeps page titles."""
         heading = self.heading(archive)
         if page > 1:
-            heading = self.labels.page_title.format(name=heading, count=page)
+            heading = self.labels["page_title"].format(name=heading, count=page)
         return html.escape(heading)
 
     def page_markdown(self, archive: Archive) -> str:
@@ -159,7 +159,7 @@ class Renderer:
     def readtime_label(self, post: Post) -> str:
         if post.readtime is None:
             return ""
-        return self.labels.min_read.format(count=post.readtime)
+        return self.labels["min_read"].format(count=post.readtime)
 
     def category_links(self, archives: Iterable[Archive], page_url: str) -> list[CategoryLink]:
         """Links from the page at `page_url` to these archives (of any kind), with counts."""

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from pathspec.gitignore import GitIgnoreSpec
 
-from mkdocs_blog_archive import feeds, gitdates
+from mkdocs_blog_archive import feeds, gitdates, i18n
 from mkdocs_blog_archive import nav as blog_nav
 from mkdocs_blog_archive.archive import (
     Archive,
@@ -119,9 +119,14 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         locale = self.config.locale or config.theme.get("language") or config.theme.get("locale")
         self.locale = str(locale or "en")
         format_date = date_formatter(self.config.date_format, self.locale)
+        labels = i18n.resolve_labels(self.locale, self.config.labels)
         self.build = _Build(
             Renderer(
-                config.theme.dirs, self.config.labels, format_date, month_formatter(self.locale)
+                config.theme.dirs,
+                labels,
+                format_date,
+                month_formatter(self.locale),
+                i18n.count_formatter(self.locale, labels),
             )
         )
         options = self.config.feeds
@@ -175,7 +180,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
 
         build = self.build
         build.posts = {post.src_uri: post for post in posts}
-        build.index = Archive("index", self.config.labels.blog, "", index_uri, posts=list(posts))
+        labels = build.renderer.labels
+        build.index = Archive("index", labels["blog"], "", index_uri, posts=list(posts))
         automatic_nav = config.nav is None
         self._add_archive_page(build.index, files, pages_by_dest, config, automatic_nav, blog_dir)
         self._add_feed_files(build.index, blog_dir, files, config)
@@ -209,7 +215,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 self._add_archive_page(archive, files, pages_by_dest, config, False, folder)
         if build.terms["tags"]:
             build.tags_index = Archive(
-                "tags-index", self.config.labels.tags, "", term_dirs["tags"] + "index.md"
+                "tags-index", labels["tags"], "", term_dirs["tags"] + "index.md"
             )
             self._add_archive_page(build.tags_index, files, pages_by_dest, config, False)
 
@@ -356,7 +362,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 category_pages.append(file.page)
         if index_file is not None and index_file.page is not None:
             blog_nav.add_category_section(
-                nav, index_file.page, self.config.labels.categories, category_pages
+                nav, index_file.page, build.renderer.labels["categories"], category_pages
             )
         return nav
 

@@ -146,9 +146,9 @@ def test_month_archives_in_the_sites_language(make_site: Any, theme: str) -> Non
     config = {"theme": {"name": theme}, "plugins": [{"blog-archive": options}]}
     site: Site = make_site(dated_blog(), config)
     page = "blog/2026/01/index.html"
-    assert site.count(page) == "2 posts"
+    assert site.count(page) == "2 Artikel"
     assert site.soup(page).h1.get_text().strip() == "Januar 2026"  # type: ignore[union-attr]
-    assert site.count("blog/2025/12/index.html") == "1 post"
+    assert site.count("blog/2025/12/index.html") == "1 Artikel"
     back = site.soup(page).select_one(".blog-archive-back a")
     assert back is not None
     assert site.resolve(page, str(back["href"])) == site.site_dir / "blog/index.html"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mkdocs_blog_archive.archive import Post, group_by_term, make_slug, plural_label, sort_posts
+from mkdocs_blog_archive.archive import Post, group_by_term, make_slug, sort_posts
 from mkdocs_blog_archive.dates import DateError, date_formatter, date_from_file_name, parse_date
 from mkdocs_blog_archive.pages import relative_url
 from mkdocs_blog_archive.posts import html_to_text, summarize, truncate_words
@@ -103,15 +103,6 @@ def test_group_by_category_one_pass_and_clashes() -> None:
 def test_sort_posts_newest_first_then_title_then_path() -> None:
     posts = [_post("x", 1, [], "B"), _post("y", 2, [], "Z"), _post("z", 1, [], "a")]
     assert [p.src_uri for p in sort_posts(posts)] == ["y", "z", "x"]
-
-
-def test_plural_label() -> None:
-    assert plural_label(1, "{count} post", "{count} posts") == "1 post"
-    assert [plural_label(n, "{count} post", "{count} posts") for n in (0, 2, 21)] == [
-        "0 posts",
-        "2 posts",
-        "21 posts",
-    ]
 
 
 def test_relative_url() -> None:
