@@ -11,6 +11,16 @@ from markdown.extensions.toc import slugify
 _MAX_SLUG_BYTES = 120
 
 
+@dataclass(frozen=True)
+class Link:
+    """One of a post's `links`: a page (`target` relative to docs_dir, `#anchor` allowed) or
+    a URL, with its own title or none (the page's title), under a section heading or none."""
+
+    target: str
+    title: str | None = None
+    section: str | None = None
+
+
 @dataclass
 class Post:
     """A dated page. `title` and `summary` are filled in once MkDocs has rendered the page."""
@@ -29,6 +39,8 @@ class Post:
     pinned: bool = False
     readtime: int | None = None
     """Minutes to read: front matter `readtime`, else counted from the rendered page."""
+    links: list[Link] = field(default_factory=list)
+    """Front matter `links`, as Material's blog has them."""
     title: str = ""
     """HTML-escaped text, as MkDocs gives `page.title`."""
     summary: str = ""

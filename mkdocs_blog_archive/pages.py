@@ -1,13 +1,15 @@
 """The HTML the plugin writes: archive pages, the blog index, and back-links, from templates.
 
-Templates live in `templates/blog-archive/`; the plugin appends that folder to the theme's
-folders, so a theme's `custom_dir` holding `blog-archive/<name>.html` overrides any of them.
+Templates live in `templates/blog-archive/` (and `templates/blog-archive/material/`, which
+Material for MkDocs uses first); the plugin appends that folder to the theme's folders, so a
+theme's `custom_dir` holding `blog-archive/<name>.html` overrides any of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +17,11 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_blog_archive.archive import Archive, Post
+from mkdocs_blog_archive.archive import Archive, Link, Post
+
+log = get_plugin_logger(__name__)
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 _DATE_STAND_IN = "\0blog-archive-date\0"
@@ -25,6 +30,38 @@ LISTING_MARKER = "<!-- blog-archive:listing -->"
 POST_NAV_MARKER = "<!-- blog-archive:post-nav -->"
 """Where a post's previous/next links and related posts go, once every post is rendered."""
 """Where an archive page's listing goes; a user's page may place it anywhere itself."""
+
+
+_URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+
+
+def link_sections(
+    links: Iterable[Link],
+    src_uri: str,
+    page_url: str,
+    find: Callable[[str], tuple[str, str] | None],
+) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """A post's `links` as (section, [(title, href)]) for the links template.
+
+    A URL stays as it is; a path (relative to docs_dir, `#anchor` kept) goes through `find`,
+    which gives the page's site-relative URL and HTML title, or None for no such file (then
+    the link is left out with a warning naming the post).
+    """
+    sections: dict[str | None, list[tuple[str, str]]] = {}
+    for link in links:
+        if _URL.match(link.target):
+            title, href = link.title or link.target, link.target
+        else:
+            path, _, anchor = link.target.partition("#")
+            found = find(path.lstrip("./") if path.startswith("./") else path)
+            if found is None:
+                log.warning(f"{src_uri}: 'links' names {link.target!r}, which is not in docs_dir")
+                continue
+            url, page_title = found
+            href = relative_url(url, page_url) + (f"#{anchor}" if anchor else "")
+            title = link.title if link.title is not None else Markup(page_title)
+        sections.setdefault(link.section, []).append((title, href))
+    return list(sections.items())
 
 
 def url_prefix(page_url: str) -> str:
@@ -70,6 +107,7 @@ class Renderer:
         format_date: Callable[[dt.datetime], str],
         format_month: Callable[[int, int], str],
         format_count: Callable[[int], str],
+        flavor: str = "",
     ) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(theme_dirs),
@@ -86,6 +124,10 @@ class Renderer:
         self._format_month = format_month
         self._dates: dict[dt.datetime, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
+        self.flavor = flavor
+        """A theme with templates of its own (`material`): `blog-archive/<flavor>/<name>` is
+        used where it exists, `blog-archive/<name>` elsewhere."""
+        self.env.globals["blog_archive_template"] = self.template_names
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
         self._post_links: dict[
@@ -102,8 +144,14 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         template = self._templates.get(name)
         if template is None:
-            template = self._templates[name] = self.env.get_template(f"blog-archive/{name}")
+            template = self._templates[name] = self.env.select_template(self.template_names(name))
         return template.render(labels=self.labels, **context).strip()
+
+    def template_names(self, name: str) -> list[str]:
+        """Where the template `name` is looked for, first found first; templates include
+        each other through this too, as `{% include blog_archive_template("name.html") %}`."""
+        names = [f"blog-archive/{self.flavor}/{name}"] if self.flavor else []
+        return [*names, f"blog-archive/{name}"]
 
     def author_name(self, key: str) -> str:
         return self.authors.get(key, {}).get("name", key)
@@ -219,15 +267,21 @@ class Renderer:
         return self.render("tags.html", tags=list(zip(tags, levels, strict=True)))
 
     def post_nav(
-        self, page_url: str, previous: Entry | None, next: Entry | None, related: list[Entry]
+        self,
+        page_url: str,
+        previous: Entry | None,
+        next: Entry | None,
+        related: list[Entry],
+        links: list[tuple[str | None, list[tuple[str, str]]]],
     ) -> str:
-        """The bottom of a post: the older and the newer post, and related posts."""
+        """The bottom of a post: the older and the newer post, its links, related posts."""
         return self.render(
             "post-nav.html",
             prefix=url_prefix(page_url),
             previous=previous,
             next=next,
             related=related,
+            links=links,
         )
 
     def back_link(self, blog_url: str, page_url: str) -> str:

@@ -37,6 +37,7 @@ from mkdocs_blog_archive.pages import (
     TEMPLATES_DIR,
     Entry,
     Renderer,
+    link_sections,
     relative_url,
 )
 from mkdocs_blog_archive.posts import (
@@ -127,6 +128,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 format_date,
                 month_formatter(self.locale),
                 i18n.count_formatter(self.locale, labels),
+                flavor="material" if config.theme.name == "material" else "",
             )
         )
         options = self.config.feeds
@@ -395,7 +397,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 post.readtime = None
             elif post.readtime is None:
                 post.readtime = reading_minutes(html, self.config.words_per_minute)
-            if self.config.post_nav or self.config.related:
+            if self.config.post_nav or self.config.related or post.links:
                 html = f"{html}\n{POST_NAV_MARKER}"
             if self.config.backlinks == "none" or build.index is None:
                 return html
@@ -491,8 +493,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 page.content += listing
             else:
                 page.content = page.content.replace(LISTING_MARKER, listing, 1)
-        if self.config.post_nav or self.config.related:
-            self._write_post_nav(list(entries), entries, files)
+        self._write_post_nav(list(entries), entries, files)
         if build.feed_formats:
             self._write_feeds(config)
         return env
@@ -501,7 +502,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self, chronological: list[str], entries: dict[str, Entry], files: Files
     ) -> None:
         """Fill each post's bottom: older and newer posts (`chronological` is newest first),
-        and related posts."""
+        its `links`, and related posts."""
         build = self.build
         count = self.config.related
         keys = ("categories", "tags")
@@ -510,12 +511,22 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 for archive in build.terms[key].values():
                     archive.positions = {p.src_uri: i for i, p in enumerate(archive.posts)}
         last = len(chronological) - 1
+
+        def find_page(path: str) -> tuple[str, str] | None:
+            file = files.get_file_from_path(path)
+            if file is None:
+                return None
+            title = self._title_html(file.page) if file.page is not None else path
+            return file.url, title
+
         for position, src_uri in enumerate(chronological):
             file = files.get_file_from_path(src_uri)
             page = file.page if file is not None else None
             if page is None or page.content is None:
                 continue
             post = build.posts[src_uri]
+            if POST_NAV_MARKER not in page.content:
+                continue
             related = []
             if count:
                 archives = [build.terms[key][name] for key in keys for name in post.terms[key]]
@@ -528,6 +539,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 else None,
                 entries[chronological[position - 1]] if self.config.post_nav and position else None,
                 related,
+                link_sections(post.links, src_uri, page.url, find_page) if post.links else [],
             )
             page.content = page.content.replace(POST_NAV_MARKER, block, 1)
 

@@ -13,7 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import meta
 
-from mkdocs_blog_archive.archive import Post, make_slug
+from mkdocs_blog_archive.archive import Link, Post, make_slug
 from mkdocs_blog_archive.dates import DateError, date_from_file_name, parse_date
 
 if TYPE_CHECKING:
@@ -138,6 +138,39 @@ def read_authors(path: str) -> dict[str, dict[str, str]] | None:
     return authors
 
 
+def _links(value: Any, src_uri: str) -> list[Link]:
+    """Material's `links`: paths or URLs, `{title: path}` mappings, and `{section: [...]}`
+    mappings of those; anything else is left out with a warning."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        log.warning(f"{src_uri}: 'links' must be a list, got {type(value).__name__} {value!r}")
+        return []
+    links = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            links.append(Link(item.strip()))
+            continue
+        if isinstance(item, dict) and len(item) == 1:
+            ((key, inner),) = item.items()
+            if isinstance(key, str) and isinstance(inner, str) and inner.strip():
+                links.append(Link(inner.strip(), key))
+                continue
+            if isinstance(key, str) and isinstance(inner, list):
+                for sub in inner:
+                    found = _links([sub], src_uri)
+                    if found and found[0].section is None:
+                        links.append(Link(found[0].target, found[0].title, key))
+                    elif found:
+                        log.warning(f"{src_uri}: 'links' sections do not nest: {sub!r}; ignored")
+                continue
+        log.warning(
+            f"{src_uri}: 'links' entries are paths, URLs, {{title: path}} or {{section: [...]}}, "
+            f"got {item!r}; ignored"
+        )
+    return links
+
+
 def _flag(value: Any, key: str, src_uri: str) -> bool:
     if value is None or isinstance(value, bool):
         return bool(value)
@@ -196,6 +229,7 @@ def read_post(
         draft=_flag(data.get("draft"), "draft", src_uri),
         pinned=_flag(data.get("pin"), "pin", src_uri),
         readtime=readtime,
+        links=_links(data.get("links"), src_uri),
         src_uri=src_uri,
         url=file.url,
         date=date,

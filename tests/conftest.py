@@ -68,7 +68,7 @@ class Site:
         """The posts an archive page lists: title, href, date, datetime, summary."""
         soup = self.soup(path)
         entries = []
-        for item in soup.select("ul.blog-archive-posts > li.blog-archive-post"):
+        for item in soup.select(".blog-archive-posts > .blog-archive-post"):
             link = item.select_one("a.blog-archive-post-title")
             time = item.select_one("time")
             summary = item.select_one(".blog-archive-post-summary")

@@ -200,7 +200,7 @@ def test_authors_from_the_authors_file(make_site: Any, theme: str) -> None:
 
     names = {
         li.select_one("a").get_text(): li.select_one(".blog-archive-authors").get_text()  # type: ignore[union-attr]
-        for li in site.soup("blog/index.html").select("li.blog-archive-post")
+        for li in site.soup("blog/index.html").select(".blog-archive-post")
     }
     assert names == {"A": "by Alice Liddell, Bob", "B": "by Alice Liddell"}
     block = site.soup("posts/a/index.html").select_one("nav.blog-archive-post-links")

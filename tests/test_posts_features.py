@@ -52,9 +52,10 @@ def test_serve_shows_drafts_with_a_mark(tmp_path: Path) -> None:
     finally:
         cache.pop("blog-archive", None)  # the next builds are plain builds again
     site = Site(tmp_path)
-    entries = site.soup("blog/category/news/index.html").select("li.blog-archive-post")
+    entries = site.soup("blog/category/news/index.html").select(".blog-archive-post")
     marks = {
-        li.select_one("a").get_text(): li.select_one(".blog-archive-draft") is not None  # type: ignore[union-attr]
+        li.select_one("a.blog-archive-post-title").get_text(): li.select_one(".blog-archive-draft")
+        is not None  # type: ignore[union-attr]
         for li in entries
     }
     assert marks == {"Future": True, "Draft": True, "Live": False}
@@ -73,8 +74,10 @@ def test_reading_time(make_site: Any, theme: str) -> None:
     }
     site: Site = make_site(docs, {"theme": {"name": theme}})
     times = {
-        li.select_one("a").get_text(): li.select_one(".blog-archive-readtime").get_text()  # type: ignore[union-attr]
-        for li in site.soup("blog/index.html").select("li.blog-archive-post")
+        li.select_one("a.blog-archive-post-title").get_text(): li.select_one(  # type: ignore[union-attr]
+            ".blog-archive-readtime"
+        ).get_text(strip=True)
+        for li in site.soup("blog/index.html").select(".blog-archive-post")
     }
     assert times == {"Prose": "2 min read", "Code": "1 min read", "Given": "12 min read"}
     block = site.soup("given/index.html").select_one(".blog-archive-post-links")

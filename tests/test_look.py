@@ -1,0 +1,137 @@
+"""How the pages look: Material's own markup on Material, plain HTML elsewhere; post `links`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from bs4 import Tag
+from conftest import THEMES, Site, post
+
+DOCS: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "guide.md": "# The Guide & More\n\n## Setup\n\nText.\n",
+    "blog/posts/a.md": post("2026-05-01", "Alpha", ["AI"]),
+    "blog/posts/b.md": "---\ndate: 2026-05-02\ncategories: [AI]\ntags: [llm]\n"
+    "authors: [Ann]\n---\n# Beta\n\nBeta's summary.\n",
+}
+
+
+def _classes(tag: Tag) -> set[str]:
+    return {name for element in [tag, *tag.find_all(True)] for name in element.get("class", [])}
+
+
+def test_material_listing_uses_materials_excerpts_and_icons(make_site: Any) -> None:
+    site: Site = make_site(DOCS, {"theme": {"name": "material"}})
+    soup = site.soup("blog/category/ai/index.html")
+    excerpts = soup.select(".blog-archive-posts > article.md-post.md-post--excerpt")
+    assert len(excerpts) == 2
+    beta = excerpts[0]
+    meta = beta.select_one(".md-post__header .md-meta .md-meta__list")
+    assert meta is not None and len(meta.select(".md-meta__item")) == 3  # date, author, time
+    assert meta.select("svg"), "Material's icons are inlined from its .icons folder"
+    heading = beta.select_one(".md-post__content h2 a.blog-archive-post-title")
+    assert heading is not None and heading.get_text() == "Beta"
+    more = beta.select_one(".md-post__action a.blog-archive-read-more")
+    assert more is not None and more.get_text() == "Read more"
+    assert site.resolve("blog/category/ai/index.html", str(more["href"])) == site.resolve(
+        "blog/category/ai/index.html", str(heading["href"])
+    )
+    assert site.listing("blog/category/ai/index.html")[0]["summary"] == "Beta's summary."
+
+
+def test_material_post_meta_line(make_site: Any) -> None:
+    site: Site = make_site(DOCS, {"theme": {"name": "material"}})
+    block = site.soup("blog/posts/b/index.html").select_one("nav.blog-archive-post-links")
+    assert block is not None
+    assert {"md-meta", "md-post__meta"} <= set(block["class"])
+    items = block.select(".md-meta__list > .md-meta__item")
+    texts = [" ".join(item.get_text().split()) for item in items]
+    assert texts[0] == "Back to Blog"
+    assert texts[2:] == ["by Ann", "1 min read", "in AI", "tagged llm"]
+    assert all(item.select_one("svg") for item in items)
+    assert all("md-meta__link" in a["class"] for a in block.select("a"))
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_other_themes_get_plain_html(make_site: Any, theme: str) -> None:
+    site: Site = make_site(DOCS, {"theme": {"name": theme}})
+    for path in ("blog/category/ai/index.html", "blog/index.html", "blog/posts/b/index.html"):
+        soup = site.soup(path)
+        ours = soup.select(".blog-archive, .blog-archive-post-links")
+        assert ours, path
+        for part in ours:
+            assert not any(name.startswith("md-") for name in _classes(part)), path
+            assert part.select_one("svg") is None
+    entry = site.soup("blog/index.html").select_one(".blog-archive-post")
+    assert entry is not None and entry.select_one("a.blog-archive-read-more") is not None
+
+
+def test_material_templates_can_be_overridden(make_site: Any, tmp_path: Any) -> None:
+    docs = dict(DOCS)
+    docs["../overrides/blog-archive/material/post-list.html"] = (
+        '<ol class="blog-archive-posts">{% for entry in entries %}'
+        '<li class="blog-archive-post mine">{{ entry.title }}</li>{% endfor %}</ol>\n'
+    )
+    site: Site = make_site(docs, {"theme": {"name": "material", "custom_dir": "overrides"}})
+    items = site.soup("blog/category/ai/index.html").select("ol.blog-archive-posts > li.mine")
+    assert [item.get_text() for item in items] == ["Beta", "Alpha"]
+
+
+LINKS_POST = """\
+---
+date: 2026-05-03
+links:
+  - guide.md
+  - guide.md#setup
+  - Our site: https://example.org/?a=1&b=<2>
+  - Reading:
+      - blog/posts/a.md
+      - Elsewhere: https://example.net/
+---
+# Gamma
+
+Text.
+"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_links_front_matter(make_site: Any, theme: str) -> None:
+    docs = dict(DOCS, **{"blog/posts/c.md": LINKS_POST})
+    site: Site = make_site(docs, {"theme": {"name": theme}})
+    page = "blog/posts/c/index.html"
+    box = site.soup(page).select_one(".blog-archive-links")
+    assert box is not None
+    lists = box.select("ul")
+    first = [(a.get_text(), str(a["href"])) for a in lists[0].select("a")]
+    assert [title for title, _ in first] == ["The Guide & More", "The Guide & More", "Our site"]
+    assert site.resolve(page, first[0][1]) == site.site_dir / "guide/index.html"
+    assert first[1][1].endswith("#setup")
+    assert first[2][1] == "https://example.org/?a=1&b=<2>"
+    section = box.select_one(".blog-archive-links-section")
+    assert section is not None and section.get_text() == "Reading"
+    second = [(a.get_text(), str(a["href"])) for a in lists[1].select("a")]
+    assert second[0][0] == "Alpha"
+    assert site.resolve(page, second[0][1]) == site.site_dir / "blog/posts/a/index.html"
+    assert second[1] == ("Elsewhere", "https://example.net/")
+
+
+def test_bad_links_are_warned_about_and_left_out(make_site: Any) -> None:
+    bad = (
+        "---\ndate: 2026-05-03\nlinks:\n  - missing.md\n  - 42\n"
+        "  - A:\n      - B:\n          - guide.md\n---\n# Gamma\n"
+    )
+    site: Site = make_site(
+        dict(DOCS, **{"blog/posts/c.md": bad, "blog/posts/d.md": post("2026-05-04", "D")}),
+        expect=[
+            r"blog/posts/c\.md: 'links' names 'missing\.md', which is not in docs_dir",
+            r"blog/posts/c\.md: 'links' entries are .* got 42",
+            r"blog/posts/c\.md: 'links' sections do not nest",
+        ],
+    )
+    assert site.soup("blog/posts/c/index.html").select_one(".blog-archive-links a") is None
+    wrong_type = "---\ndate: 2026-05-03\nlinks: guide.md\n---\n# Gamma\n"
+    make_site(
+        dict(DOCS, **{"blog/posts/c.md": wrong_type}),
+        expect=[r"blog/posts/c\.md: 'links' must be a list, got str 'guide\.md'"],
+    )
