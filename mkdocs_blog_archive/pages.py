@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
@@ -190,6 +191,14 @@ class Renderer:
         """
         heading = self.heading_html(archive)
         return f'<h1 class="blog-archive-heading">{heading}</h1>\n\n{LISTING_MARKER}\n'
+
+    def standalone_markdown(self, archive: Archive, page: int, back_link: str, listing: str) -> str:
+        """An archive page for a generator that runs no plugins (`write-pages`): its title in
+        front matter, then the back-link, heading and listing as raw HTML blocks."""
+        heading = self.heading_html(archive, page)
+        front = yaml.safe_dump({"title": html.unescape(heading)}, allow_unicode=True, width=1000)
+        parts = [back_link, f'<h1 class="blog-archive-heading">{heading}</h1>', listing]
+        return f"---\n{front}---\n\n" + "\n\n".join(part for part in parts if part) + "\n"
 
     def entry(self, post: Post) -> Entry:
         return Entry(

@@ -104,6 +104,10 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     """Dated pages become posts, listed on a blog index and on one archive page per category."""
 
     supports_multiple_instances = True
+    output_prefix = ""
+    """Folder (in docs_dir) that `write-pages` puts the archive pages and feeds under."""
+    standalone: dict[str, bytes] | None = None
+    """Set by `write-pages`: collects each archive page as Markdown, and each feed, by path."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that `mkdocs serve` keeps this object across rebuilds (MkDocs keeps
@@ -149,6 +153,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         folders.update((key, key) for key in self.config.archives)
         term_dirs = {key: posixpath.join(blog_dir, folder) + "/" for key, folder in folders.items()}
         archive_dirs = tuple(term_dirs.values())
+        if self.standalone is not None:  # write-pages: pages go under its folder instead
+            blog_dir = posixpath.join(self.output_prefix, blog_dir).strip("/")
+            term_dirs = {key: posixpath.join(self.output_prefix, d) for key, d in term_dirs.items()}
         patterns = GitIgnoreSpec.from_lines(self.config.posts) if self.config.posts else None
         pages_by_dest: dict[str, File] = {}
         candidates = []
@@ -183,7 +190,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         build = self.build
         build.posts = {post.src_uri: post for post in posts}
         labels = build.renderer.labels
-        build.index = Archive("index", labels["blog"], "", index_uri, posts=list(posts))
+        build.index = Archive(
+            "index", labels["blog"], "", posixpath.join(blog_dir, "index.md"), posts=list(posts)
+        )
         automatic_nav = config.nav is None
         self._add_archive_page(build.index, files, pages_by_dest, config, automatic_nav, blog_dir)
         self._add_feed_files(build.index, blog_dir, files, config)
@@ -485,6 +494,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                     page=number,
                     per_page=self.config.per_page,
                 )
+            if self.standalone is not None:  # a page of the user's there is reported refused
+                self._collect_page(archive, number, page, listing)
             if LISTING_MARKER not in page.content:
                 log.warning(
                     f"{src_uri}: the archive listing's marker was removed from the page "
@@ -496,7 +507,24 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self._write_post_nav(list(entries), entries, files)
         if build.feed_formats:
             self._write_feeds(config)
+        if self.standalone is not None:
+            for feed_files in build.feed_files.values():
+                for file in feed_files.values():
+                    self.standalone[file.src_uri] = file.content_bytes
+            stylesheet = posixpath.join(self.output_prefix, STYLESHEET)
+            with open(os.path.join(TEMPLATES_DIR, STYLESHEET), "rb") as css:
+                self.standalone[stylesheet] = css.read()
         return env
+
+    def _collect_page(self, archive: Archive, number: int, page: Page, listing: str) -> None:
+        """For `write-pages`: the archive page as Markdown that any generator can render."""
+        assert self.standalone is not None and self.build.index is not None
+        renderer = self.build.renderer
+        back = ""
+        if archive.kind != "index" or number > 1:
+            back = renderer.back_link(self.build.index.url, page.url)
+        markdown = renderer.standalone_markdown(archive, number, back, listing)
+        self.standalone[page.file.src_uri] = markdown.encode("utf-8")
 
     def _write_post_nav(
         self, chronological: list[str], entries: dict[str, Entry], files: Files
