@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import os
+
+if os.environ.get("BLOG_ARCHIVE_ENGINE") == "properdocs":  # see ENGINE below
+    # Every `mkdocs.*` import, here and in the plugin, now loads `properdocs.*`: the suite
+    # runs on ProperDocs exactly as `properdocs build` runs plugins.
+    import properdocs.replacement  # noqa: F401
+
+import logging
 import re
 import textwrap
 from collections.abc import Iterator
@@ -22,6 +28,9 @@ from mkdocs.exceptions import Abort
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 THEMES = ["mkdocs", "readthedocs", "material"]
+ENGINE = os.environ.get("BLOG_ARCHIVE_ENGINE", "mkdocs")
+"""`mkdocs` (MkDocs 1.6.1) or `properdocs`: what builds the test sites, and whose logger
+the warnings come through."""
 
 
 class _Recorder(logging.Handler):
@@ -117,7 +126,7 @@ def write_site(
 def run_build(config_file: Path, strict: bool = False, **overrides: Any) -> list[str]:
     """Build with the real MkDocs, in this process; return the warnings it logged."""
     recorder = _Recorder()
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE)
     logger.addHandler(recorder)
     try:
         config = load_config(config_file=str(config_file), strict=strict, **overrides)

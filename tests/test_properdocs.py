@@ -11,7 +11,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
-from conftest import Site
+from conftest import ENGINE, Site
 
 EXAMPLE = Path(__file__).parent.parent / "example_site"
 
@@ -41,3 +41,28 @@ def test_the_example_site_builds_strict_under_properdocs(tmp_path: Path) -> None
         "nav.blog-archive-post-links"
     )
     assert block is not None
+
+
+@pytest.mark.skipif(ENGINE == "properdocs", reason="this is the run under ProperDocs")
+def test_the_whole_suite_passes_under_properdocs() -> None:
+    """Every other test again, with ProperDocs building the sites: `BLOG_ARCHIVE_ENGINE`
+    makes conftest redirect `mkdocs.*` imports to `properdocs.*`, as `properdocs` does."""
+    pytest.importorskip("properdocs", reason="properdocs is not installed")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(Path(__file__).parent),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, BLOG_ARCHIVE_ENGINE="properdocs", NO_MKDOCS_2_WARNING="1"),
+        check=False,
+    )
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    assert result.returncode == 0, result.stdout[-8000:] + result.stderr[-2000:]
+    assert " passed" in summary and "failed" not in summary, summary

@@ -8,6 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ENGINE
+
+pytestmark = pytest.mark.skipif(
+    ENGINE != "mkdocs", reason="the code checks do not depend on the engine: they run once"
+)
 
 ROOT = Path(__file__).parent.parent
 
