@@ -129,6 +129,8 @@ class Renderer:
         """A theme with templates of its own (`material`): `blog-archive/<flavor>/<name>` is
         used where it exists, `blog-archive/<name>` elsewhere."""
         self.env.globals["blog_archive_template"] = self.template_names
+        self.env.globals["blog_archive_icon"] = self.icon
+        self._icons: dict[str, Markup] = {}
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
         self._post_links: dict[
@@ -153,6 +155,18 @@ class Renderer:
         each other through this too, as `{% include blog_archive_template("name.html") %}`."""
         names = [f"blog-archive/{self.flavor}/{name}"] if self.flavor else []
         return [*names, f"blog-archive/{name}"]
+
+    def icon(self, name: str) -> Markup:
+        """The theme's icon `name` (`material/calendar`: `.icons/material/calendar.svg` in
+        Material's templates), read once per build; empty where the theme has none."""
+        svg = self._icons.get(name)
+        if svg is None:
+            try:
+                source = self.env.loader.get_source(self.env, f".icons/{name}.svg")[0]  # type: ignore[union-attr]
+            except jinja2.TemplateNotFound:
+                source = ""
+            svg = self._icons[name] = Markup(source.strip())
+        return svg
 
     def author_name(self, key: str) -> str:
         return self.authors.get(key, {}).get("name", key)
