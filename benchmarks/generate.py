@@ -3,7 +3,8 @@
 Posts go to `docs/blog/posts/YYYY/MM/slug.md` with Markdown bodies of 400-800 words (headings,
 lists, code blocks, links), K categories, tags, and some non-ASCII titles. Three mkdocs.yml
 files sit beside `docs/`: `plain.yml` (no blog plugin, posts kept out of the nav: the floor),
-`archive.yml` (blog-archive) and `material.yml` (Material's blog plugin, its defaults).
+`archive.yml` (blog-archive), `archive-paged.yml` (blog-archive paginated by 10, as Material's
+blog is) and `material.yml` (Material's blog plugin, its defaults).
 """
 
 from __future__ import annotations
@@ -76,8 +77,16 @@ theme:
 CONFIGS = {
     "plain.yml": COMMON + "plugins: []\nnot_in_nav: |\n  /blog/posts/\n",
     "archive.yml": COMMON + "plugins:\n  - blog-archive\n",
+    # Material's blog paginates its index and archives by 10 by default: the same here.
+    "archive-paged.yml": COMMON + "plugins:\n  - blog-archive:\n      per_page: 10\n",
     "material.yml": COMMON + "plugins:\n  - blog\n",
 }
+
+
+def write_configs(root: Path) -> None:
+    """The mkdocs.yml files of the site under `root`, one per way of building it."""
+    for name, content in CONFIGS.items():
+        (root / name).write_text(content)
 
 
 def _sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
@@ -135,8 +144,7 @@ def generate(root: Path, posts: int, categories: int = 12, seed: int = 1) -> Pat
         path = docs / f"blog/posts/{date:%Y/%m}/post-{index:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for name, content in CONFIGS.items():
-        (root / name).write_text(content)
+    write_configs(root)
     return root
 
 

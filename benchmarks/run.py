@@ -4,7 +4,8 @@
     python benchmarks/run.py --sizes 1000 --repeats 5
 
 For each N: a plain `mkdocs build` without a blog plugin, posts kept out of the nav (the
-floor); with `blog-archive`; with Material's `blog` plugin (its defaults). Builds of one N are
+floor); with `blog-archive`; with `blog-archive` paginated by 10 (as Material's blog is by
+default); with Material's `blog` plugin (its defaults). Builds of one N are
 interleaved, so drift on the machine hits all three alike. Also the time of one rebuild, as
 `mkdocs serve` does it after one post is edited (same process, plugin objects kept).
 """
@@ -21,9 +22,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import generate, write_configs
 
-CONFIGS = ("plain", "archive", "material")
+CONFIGS = ("plain", "archive", "archive-paged", "material")
 REBUILD = r"""
 import os, sys, time
 from pathlib import Path
@@ -99,6 +100,7 @@ def main() -> None:
         site = args.out / f"site-{size}"
         if not (site / "archive.yml").exists():
             generate(site, size)
+        write_configs(site)
         times: dict[str, list[float]] = {c: [] for c in configs}
         memory: dict[str, list[float]] = {c: [] for c in configs}
         cpu: dict[str, list[float]] = {c: [] for c in configs}
@@ -127,19 +129,22 @@ def main() -> None:
     print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(
         "| posts | plain s | archive s | overhead (wall) | overhead (CPU) | material s "
-        "| material / archive | peak MB plain / archive / material "
-        "| serve rebuild s plain / archive |"
+        "| material / archive | archive, per_page 10 s | material / archive (per_page 10) "
+        "| peak MB plain / archive / material | serve rebuild s plain / archive |"
     )
-    print("|" + " --- |" * 9)
+    print("|" + " --- |" * 11)
     for row in rows:
         overhead = (row["archive"] - row["plain"]) / row["plain"] * 100
         cpu_overhead = (row["archive_cpu"] - row["plain_cpu"]) / row["plain_cpu"] * 100
         material = row.get("material")
         ratio = f"{material / row['archive']:.1f}x" if material else "-"
+        paged = row.get("archive-paged", 0.0)
+        paged_ratio = f"{material / paged:.1f}x" if material and paged else "-"
         mem = f"{row['plain_mb']:.0f} / {row['archive_mb']:.0f} / {row.get('material_mb', 0):.0f}"
         print(
             f"| {row['N']:,} | {row['plain']:.2f} | {row['archive']:.2f} | {overhead:+.1f} % "
-            f"| {cpu_overhead:+.1f} % | {material or 0:.2f} | {ratio} | {mem} "
+            f"| {cpu_overhead:+.1f} % | {material or 0:.2f} | {ratio} | {paged:.2f} "
+            f"| {paged_ratio} | {mem} "
             f"| {row['rebuild_plain']:.2f} / {row['rebuild_archive']:.2f} |"
         )
     by_size = {row["N"]: row for row in rows}

@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_blog_archive.archive import Archive, Link, Post
@@ -25,8 +25,14 @@ from mkdocs_blog_archive.archive import Archive, Link, Post
 log = get_plugin_logger(__name__)
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
-_DATE_STAND_IN = "\0blog-archive-date\0"
-_DATETIME_STAND_IN = "\0blog-archive-datetime\0"
+_STAND_IN = re.compile("\0ba:([^\0]*)\0")
+
+
+def _stand_in(name: str) -> Markup:
+    """What a template prints in place of the value `name`, replaced afterwards."""
+    return Markup(f"\0ba:{name}\0")
+
+
 LISTING_MARKER = "<!-- blog-archive:listing -->"
 POST_NAV_MARKER = "<!-- blog-archive:post-nav -->"
 """Where a post's previous/next links and related posts go, once every post is rendered."""
@@ -133,9 +139,7 @@ class Renderer:
         self._icons: dict[str, Markup] = {}
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
-        self._post_links: dict[
-            tuple[str, str, tuple[CategoryLink | None, ...], str, bool], str
-        ] = {}
+        self._post_links: dict[tuple[str, int, int, int, bool, bool], str] = {}
 
     def format_date(self, date: dt.datetime) -> str:
         """The date as the site shows it; each date is formatted once per build."""
@@ -322,52 +326,70 @@ class Renderer:
     ) -> str:
         """The back-link block of a post.
 
-        Thousands of posts share a few blocks that differ only in their date, so the template
-        is rendered once per (link depth, categories) with stand-ins for the date, which are
-        then replaced. A template that transforms the date (a filter, a slice) leaves no
-        intact stand-in, and is rendered for each post instead.
+        This block is on every post, so our own template is rendered only once per shape
+        (how many categories, tags and authors; reading time or not; draft or not) with
+        stand-ins for every value, which are then replaced, escaped, for each post: a dict
+        lookup per value instead of a Jinja render per post. A template of the site's own
+        (`custom_dir`) may do anything with the values, so it is rendered for each post.
         """
-        blog_href = relative_url(blog_url, page_url)
         readtime = self.readtime_label(post)
-        key = (
-            blog_href,
-            placement,
-            (*categories, None, *tags, None, *authors),
-            readtime,
-            post.draft,
-        )
+        context = {
+            "placement": placement,
+            "blog_href": relative_url(blog_url, page_url),
+            "date": self.format_date(post.date),
+            "datetime": post.date.isoformat(),
+            "categories": categories,
+            "tags": tags,
+            "authors": authors,
+            "readtime": readtime,
+            "draft": post.draft,
+        }
+        key = (placement, len(categories), len(tags), len(authors), bool(readtime), post.draft)
         skeleton = self._post_links.get(key)
         if skeleton is None:
-            skeleton = self.render(
-                "post-links.html",
-                placement=placement,
-                blog_href=blog_href,
-                date=Markup(_DATE_STAND_IN),
-                datetime=Markup(_DATETIME_STAND_IN),
-                categories=categories,
-                tags=tags,
-                authors=authors,
-                readtime=readtime,
-                draft=post.draft,
-            )
-            intact = skeleton.replace(_DATE_STAND_IN, "").replace(_DATETIME_STAND_IN, "")
-            if "\0" in intact:
-                skeleton = ""
-            self._post_links[key] = skeleton
-        date = self.format_date(post.date)
+            skeleton = self._post_links[key] = self._skeleton(key)
         if not skeleton:
-            return self.render(
-                "post-links.html",
-                placement=placement,
-                blog_href=blog_href,
-                date=date,
-                datetime=post.date.isoformat(),
-                categories=categories,
-                tags=tags,
-                authors=authors,
-                readtime=readtime,
-                draft=post.draft,
-            )
-        return skeleton.replace(_DATE_STAND_IN, html.escape(date)).replace(
-            _DATETIME_STAND_IN, post.date.isoformat()
+            return self.render("post-links.html", **context)
+        values: dict[str, str] = {
+            name: escape(value) for name, value in context.items() if isinstance(value, str)
+        }
+        for group, links in (("c", categories), ("t", tags), ("a", authors)):
+            for number, link in enumerate(links):
+                values[f"{group}{number}n"] = escape(link.name)
+                values[f"{group}{number}h"] = escape(link.href)
+                values[f"{group}{number}c"] = str(link.count)
+                values[f"{group}{number}l"] = escape(link.count_label)
+        return _STAND_IN.sub(lambda match: values[match.group(1)], skeleton)
+
+    def _skeleton(self, key: tuple[str, int, int, int, bool, bool]) -> str:
+        """The post-links block of one shape, with stand-ins for values; "" for a template
+        that is not ours, or that changed a stand-in (a filter, a slice)."""
+        template = self.env.select_template(self.template_names("post-links.html"))
+        if not (template.filename or "").startswith(TEMPLATES_DIR):
+            return ""
+        placement, categories, tags, authors, readtime, draft = key
+
+        def stand_ins(group: str, count: int) -> list[CategoryLink]:
+            return [
+                CategoryLink(
+                    name=_stand_in(f"{group}{n}n"),
+                    href=_stand_in(f"{group}{n}h"),
+                    count=_stand_in(f"{group}{n}c"),  # type: ignore[arg-type]
+                    count_label=_stand_in(f"{group}{n}l"),
+                )
+                for n in range(count)
+            ]
+
+        skeleton = self.render(
+            "post-links.html",
+            placement=placement,
+            blog_href=_stand_in("blog_href"),
+            date=_stand_in("date"),
+            datetime=_stand_in("datetime"),
+            categories=stand_ins("c", categories),
+            tags=stand_ins("t", tags),
+            authors=stand_ins("a", authors),
+            readtime=_stand_in("readtime") if readtime else "",
+            draft=draft,
         )
+        return "" if "\0" in _STAND_IN.sub("", skeleton) else skeleton

@@ -135,3 +135,35 @@ def test_bad_links_are_warned_about_and_left_out(make_site: Any) -> None:
         dict(DOCS, **{"blog/posts/c.md": wrong_type}),
         expect=[r"blog/posts/c\.md: 'links' must be a list, got str 'guide\.md'"],
     )
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, theme: str) -> None:
+    """Our post-links template is rendered once per shape with stand-ins; a site's own copy
+    is rendered per post. Both give the same HTML, escaping included."""
+    from pathlib import Path
+
+    from mkdocs_blog_archive.pages import TEMPLATES_DIR
+
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "p1.md": "---\ndate: 2026-05-01\ncategories: ['A&B', '<x>']\ntags: [\"q'uote\", 't\"2']\n"
+        "authors: [Zoë]\n---\n# One\n\nText.\n",
+        "p2.md": "---\ndate: 2026-05-02\ncategories: ['A&B']\n---\n# Two\n\nText.\n",
+        "p3.md": "---\ndate: 2026-05-03\ndraft: true\nreadtime: 7\n---\n# Three\n",
+    }
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"drafts": True}}]}
+    ours: Site = make_site(docs, config)
+    folder = "material/" if theme == "material" else ""
+    copy = dict(docs)
+    source = Path(TEMPLATES_DIR, "blog-archive", folder, "post-links.html")
+    copy[f"../overrides/blog-archive/{folder}post-links.html"] = source.read_text("utf-8")
+    theirs: Site = make_site(copy, {**config, "theme": {"name": theme, "custom_dir": "overrides"}})
+    for page in ("p1/index.html", "p2/index.html", "p3/index.html"):
+        mine = ours.soup(page).select_one("nav.blog-archive-post-links")
+        other = theirs.soup(page).select_one("nav.blog-archive-post-links")
+        assert mine is not None and str(mine) == str(other), page
+    one = ours.soup("p1/index.html").select_one("nav.blog-archive-post-links")
+    assert one is not None
+    names = [a.get_text() for a in one.select("a")]
+    assert names[1:] == ["Zoë", "A&B", "<x>", "q'uote", 't"2']
