@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -87,6 +88,10 @@ class _Build:
     post_html: dict[str, str] = field(default_factory=dict)
     """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
     head_links: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    """Every post as listings show it, newest first; made in `on_env`."""
+    sorted_categories: list[Archive] = field(default_factory=list)
+    sorted_tags: list[Archive] = field(default_factory=list)
 
     @property
     def categories(self) -> dict[str, Archive]:
@@ -457,53 +462,14 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         for archive in build.archives():
             archive.posts.sort(key=lambda post: order[post.src_uri])
         build.index.posts.sort(key=lambda post: not post.pinned)  # Pinned first, kept in order.
-        categories = sorted(build.categories.values(), key=lambda a: a.name.casefold())
-        tags = sorted(build.terms["tags"].values(), key=lambda a: a.name.casefold())
-        for src_uri, archive in build.pages.items():
-            file = files.get_file_from_path(src_uri)
-            page = file.page if file is not None else None
-            if page is None or page.content is None:
-                continue
-            number = build.page_numbers.get(src_uri, 1)
-            feed_links = [
-                (feeds.FORMATS[name][2], relative_url(file.url, page.url))
-                for name, file in build.feed_files.get(src_uri, {}).items()
-            ]
-            if archive.kind == "index":
-                tags_index = build.tags_index
-                listing = renderer.listing(
-                    archive,
-                    page.url,
-                    entries,
-                    feed_links,
-                    renderer.category_links(categories, page.url),
-                    0 if self.config.per_page else self.config.index_posts,
-                    relative_url(tags_index.url, page.url) if tags_index else None,
-                    renderer.category_links((a for a in build.dates if a.kind == "year"), page.url),
-                    page=number,
-                    per_page=self.config.per_page,
-                )
-            elif archive.kind == "tags-index":
-                listing = renderer.tags_index(renderer.category_links(tags, page.url))
-            else:
-                listing = renderer.listing(
-                    archive,
-                    page.url,
-                    entries,
-                    feed_links,
-                    page=number,
-                    per_page=self.config.per_page,
-                )
-            if self.standalone is not None:  # a page of the user's there is reported refused
-                self._collect_page(archive, number, page, listing)
-            if LISTING_MARKER not in page.content:
-                log.warning(
-                    f"{src_uri}: the archive listing's marker was removed from the page "
-                    "(by another plugin?); the listing is added at the end"
-                )
-                page.content += listing
-            else:
-                page.content = page.content.replace(LISTING_MARKER, listing, 1)
+        build.entries = entries
+        build.sorted_categories = sorted(build.categories.values(), key=lambda a: a.name.casefold())
+        build.sorted_tags = sorted(build.terms["tags"].values(), key=lambda a: a.name.casefold())
+        if self.standalone is not None:  # write-pages stops after on_env: fill every page now
+            for src_uri in build.pages:
+                file = files.get_file_from_path(src_uri)
+                if file is not None and file.page is not None and file.page.content is not None:
+                    self._fill_listing(file.page, collect=True)
         self._write_post_nav(list(entries), entries, files)
         if build.feed_formats:
             self._write_feeds(config)
@@ -515,6 +481,65 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             with open(os.path.join(TEMPLATES_DIR, STYLESHEET), "rb") as css:
                 self.standalone[stylesheet] = css.read()
         return env
+
+    # Before other plugins' (the search index, for one) read the page's content.
+    @event_priority(50)
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Fill an archive page's listing now, just before it is written: thousands of
+        listings never sit in memory together."""
+        if page.file.src_uri in self.build.pages and page.content is not None:
+            self._fill_listing(page)
+        return context
+
+    def _fill_listing(self, page: Page, collect: bool = False) -> None:
+        """Replace the listing marker in an archive page's content by its listing."""
+        build = self.build
+        renderer = build.renderer
+        src_uri = page.file.src_uri
+        archive = build.pages[src_uri]
+        assert page.content is not None and build.index is not None
+        number = build.page_numbers.get(src_uri, 1)
+        feed_links = [
+            (feeds.FORMATS[name][2], relative_url(file.url, page.url))
+            for name, file in build.feed_files.get(src_uri, {}).items()
+        ]
+        if archive.kind == "index":
+            tags_index = build.tags_index
+            listing = renderer.listing(
+                archive,
+                page.url,
+                build.entries,
+                feed_links,
+                renderer.category_links(build.sorted_categories, page.url),
+                0 if self.config.per_page else self.config.index_posts,
+                relative_url(tags_index.url, page.url) if tags_index else None,
+                renderer.category_links((a for a in build.dates if a.kind == "year"), page.url),
+                page=number,
+                per_page=self.config.per_page,
+            )
+        elif archive.kind == "tags-index":
+            listing = renderer.tags_index(renderer.category_links(build.sorted_tags, page.url))
+        else:
+            listing = renderer.listing(
+                archive,
+                page.url,
+                build.entries,
+                feed_links,
+                page=number,
+                per_page=self.config.per_page,
+            )
+        if collect:  # a page of the user's there is reported refused
+            self._collect_page(archive, number, page, listing)
+        if LISTING_MARKER not in page.content:
+            log.warning(
+                f"{src_uri}: the archive listing's marker was removed from the page "
+                "(by another plugin?); the listing is added at the end"
+            )
+            page.content += listing
+        else:
+            page.content = page.content.replace(LISTING_MARKER, listing, 1)
 
     def _collect_page(self, archive: Archive, number: int, page: Page, listing: str) -> None:
         """For `write-pages`: the archive page as Markdown that any generator can render."""
@@ -619,11 +644,16 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 for name, url in feed.urls.items()
             )
 
+    # Last, so that other plugins' `on_post_page` still see a generated page's content.
+    @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Announce the feeds in `<head>`: an archive page its own, a post the blog's."""
+        """Announce the feeds in `<head>`: an archive page its own, a post the blog's. A
+        generated archive page, now written, lets its listing go."""
         build = self.build
         src_uri = page.file.src_uri
         if src_uri in build.pages:
+            if src_uri not in build.user_pages:
+                page.content = ""
             links = build.head_links.get(build.pages[src_uri].src_uri, "")
         elif src_uri in build.posts and build.index is not None:
             links = build.head_links.get(build.index.src_uri, "")

@@ -459,3 +459,21 @@ def test_dates_are_aware_and_sorted_across_zones() -> None:
 
     utc = dt.timezone.utc
     assert parse_date("2026-01-01T00:30:00+01:00", utc) < parse_date("2026-01-01", utc)
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_search_indexes_the_listings(make_site: Any, theme: str) -> None:
+    """Listings are filled just before each archive page is written (so thousands of them
+    never sit in memory together), yet before the search plugin reads the page."""
+    import json
+
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "blog/posts/a.md": post("2026-05-01", "Zebra Crossing", ["AI"]),
+    }
+    config = {"theme": {"name": theme}, "plugins": ["search", "blog-archive"]}
+    site: Site = make_site(docs, config)
+    index = json.loads((site.site_dir / "search/search_index.json").read_text("utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "Zebra Crossing" in texts["blog/category/ai/"]
+    assert "1 post" in texts["blog/category/ai/"]
