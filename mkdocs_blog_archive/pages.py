@@ -98,10 +98,14 @@ class Entry:
 
 @dataclass(frozen=True)
 class CategoryLink:
+    """A link to an archive, with its count of posts."""
+
     name: str
     href: str
     count: int
     count_label: str
+    escaped: tuple[str, str, str, str] = ("", "", "", "")
+    """The four values above as a template prints them (HTML-escaped), made once."""
 
 
 class Renderer:
@@ -139,7 +143,8 @@ class Renderer:
         self._icons: dict[str, Markup] = {}
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
-        self._post_links: dict[tuple[str, int, int, int, bool, bool], str] = {}
+        self._skeletons: dict[tuple[object, ...], str] = {}
+        self._links: dict[tuple[int, str], CategoryLink] = {}
 
     def format_date(self, date: dt.datetime) -> str:
         """The date as the site shows it; each date is formatted once per build."""
@@ -237,13 +242,23 @@ class Renderer:
         return self.labels["min_read"].format(count=post.readtime)
 
     def category_links(self, archives: Iterable[Archive], page_url: str) -> list[CategoryLink]:
-        """Links from the page at `page_url` to these archives (of any kind), with counts."""
+        """Links from the page at `page_url` to these archives (of any kind), with counts.
+
+        Made once per archive and link depth: thousands of posts link to the same few.
+        """
+        prefix = url_prefix(page_url)
         links = []
         for archive in archives:
-            count = len(archive.posts)
-            href = relative_url(archive.url, page_url)
-            name = self.author_name(archive.name) if archive.kind == "authors" else archive.name
-            links.append(CategoryLink(name, href, count, self.count_label(count)))
+            key = (id(archive), prefix)  # archives live as long as this build's Renderer
+            link = self._links.get(key)
+            if link is None:
+                count = len(archive.posts)
+                href = prefix + archive.url or "./"
+                name = self.author_name(archive.name) if archive.kind == "authors" else archive.name
+                label = self.count_label(count)
+                escaped = (escape(name), escape(href), str(count), escape(label))
+                link = self._links[key] = CategoryLink(name, href, count, label, escaped)
+            links.append(link)
         return links
 
     def listing(
@@ -301,15 +316,56 @@ class Renderer:
         related: list[Entry],
         links: list[tuple[str | None, list[tuple[str, str]]]],
     ) -> str:
-        """The bottom of a post: the older and the newer post, its links, related posts."""
-        return self.render(
-            "post-nav.html",
-            prefix=url_prefix(page_url),
-            previous=previous,
-            next=next,
-            related=related,
-            links=links,
-        )
+        """The bottom of a post: the older and the newer post, its links, related posts.
+
+        Like `post_links`, rendered once per shape (previous or not, next or not, how many
+        related posts) with stand-ins; a post with `links` is rendered whole.
+        """
+        prefix = url_prefix(page_url)
+        key = ("post-nav.html", previous is not None, next is not None, len(related))
+        skeleton = "" if links else self._skeleton(key, lambda: self._post_nav_stand_ins(key))
+        if not skeleton:
+            return self.render(
+                "post-nav.html",
+                prefix=prefix,
+                previous=previous,
+                next=next,
+                related=related,
+                links=links,
+            )
+        values = {"prefix": prefix}
+        for at, entry in (
+            ("p", previous),
+            ("x", next),
+            *((f"r{n}", e) for n, e in enumerate(related)),
+        ):
+            if entry is not None:
+                values[at + "t"] = entry.title  # HTML already
+                values[at + "u"] = escape(entry.url)
+                values[at + "d"] = escape(entry.date)
+                values[at + "i"] = escape(entry.datetime)
+        return _STAND_IN.sub(lambda match: values[match.group(1)], skeleton)
+
+    @staticmethod
+    def _post_nav_stand_ins(key: tuple[object, ...]) -> dict[str, Any]:
+        _, previous, next, related = key
+
+        def entry(at: str) -> Entry:
+            return Entry(
+                title=_stand_in(at + "t"),
+                url=_stand_in(at + "u"),
+                date=_stand_in(at + "d"),
+                datetime=_stand_in(at + "i"),
+                summary="",
+            )
+
+        return {
+            "prefix": _stand_in("prefix"),
+            "previous": entry("p") if previous else None,
+            "next": entry("x") if next else None,
+            "related": [entry(f"r{n}") for n in range(int(related))],  # type: ignore[call-overload]
+            "links": [],
+        }
 
     def back_link(self, blog_url: str, page_url: str) -> str:
         return self.render("back-link.html", href=relative_url(blog_url, page_url))
@@ -344,10 +400,16 @@ class Renderer:
             "readtime": readtime,
             "draft": post.draft,
         }
-        key = (placement, len(categories), len(tags), len(authors), bool(readtime), post.draft)
-        skeleton = self._post_links.get(key)
-        if skeleton is None:
-            skeleton = self._post_links[key] = self._skeleton(key)
+        key = (
+            "post-links.html",
+            placement,
+            len(categories),
+            len(tags),
+            len(authors),
+            bool(readtime),
+            post.draft,
+        )
+        skeleton = self._skeleton(key, lambda: self._post_links_stand_ins(key))
         if not skeleton:
             return self.render("post-links.html", **context)
         values: dict[str, str] = {
@@ -355,21 +417,35 @@ class Renderer:
         }
         for group, links in (("c", categories), ("t", tags), ("a", authors)):
             for number, link in enumerate(links):
-                values[f"{group}{number}n"] = escape(link.name)
-                values[f"{group}{number}h"] = escape(link.href)
-                values[f"{group}{number}c"] = str(link.count)
-                values[f"{group}{number}l"] = escape(link.count_label)
+                at = f"{group}{number}"
+                escaped_name, escaped_href, count, label = link.escaped
+                values[at + "n"] = escaped_name
+                values[at + "h"] = escaped_href
+                values[at + "c"] = count
+                values[at + "l"] = label
         return _STAND_IN.sub(lambda match: values[match.group(1)], skeleton)
 
-    def _skeleton(self, key: tuple[str, int, int, int, bool, bool]) -> str:
-        """The post-links block of one shape, with stand-ins for values; "" for a template
-        that is not ours, or that changed a stand-in (a filter, a slice)."""
-        template = self.env.select_template(self.template_names("post-links.html"))
-        if not (template.filename or "").startswith(TEMPLATES_DIR):
-            return ""
-        placement, categories, tags, authors, readtime, draft = key
+    def _skeleton(self, key: tuple[object, ...], stand_ins: Callable[[], dict[str, Any]]) -> str:
+        """The template `key[0]` rendered once for one shape (`key`), with stand-ins for its
+        values (`stand_ins()` makes the context); "" for a template that is not ours (a site's
+        own may do anything with the values), or one that changed a stand-in (a filter)."""
+        skeleton = self._skeletons.get(key)
+        if skeleton is None:
+            name = str(key[0])
+            template = self.env.select_template(self.template_names(name))
+            skeleton = ""
+            if (template.filename or "").startswith(TEMPLATES_DIR):
+                skeleton = self.render(name, **stand_ins())
+                if "\0" in _STAND_IN.sub("", skeleton):
+                    skeleton = ""
+            self._skeletons[key] = skeleton
+        return skeleton
 
-        def stand_ins(group: str, count: int) -> list[CategoryLink]:
+    @staticmethod
+    def _post_links_stand_ins(key: tuple[object, ...]) -> dict[str, Any]:
+        _, placement, categories, tags, authors, readtime, draft = key
+
+        def stand_ins(group: str, count: object) -> list[CategoryLink]:
             return [
                 CategoryLink(
                     name=_stand_in(f"{group}{n}n"),
@@ -377,19 +453,17 @@ class Renderer:
                     count=_stand_in(f"{group}{n}c"),  # type: ignore[arg-type]
                     count_label=_stand_in(f"{group}{n}l"),
                 )
-                for n in range(count)
+                for n in range(int(count))  # type: ignore[call-overload]
             ]
 
-        skeleton = self.render(
-            "post-links.html",
-            placement=placement,
-            blog_href=_stand_in("blog_href"),
-            date=_stand_in("date"),
-            datetime=_stand_in("datetime"),
-            categories=stand_ins("c", categories),
-            tags=stand_ins("t", tags),
-            authors=stand_ins("a", authors),
-            readtime=_stand_in("readtime") if readtime else "",
-            draft=draft,
-        )
-        return "" if "\0" in _STAND_IN.sub("", skeleton) else skeleton
+        return {
+            "placement": placement,
+            "blog_href": _stand_in("blog_href"),
+            "date": _stand_in("date"),
+            "datetime": _stand_in("datetime"),
+            "categories": stand_ins("c", categories),
+            "tags": stand_ins("t", tags),
+            "authors": stand_ins("a", authors),
+            "readtime": _stand_in("readtime") if readtime else "",
+            "draft": draft,
+        }

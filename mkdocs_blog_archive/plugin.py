@@ -105,6 +105,18 @@ class _Build:
         return found + self.dates
 
 
+@dataclass(frozen=True)
+class _PostOptions:
+    """The options `on_page_content` reads for every post, read once per build."""
+
+    keep_html: bool
+    summary_words: int
+    reading_time: bool
+    words_per_minute: int
+    post_nav: bool
+    backlinks: str
+
+
 class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     """Dated pages become posts, listed on a blog index and on one archive page per category."""
 
@@ -146,6 +158,14 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             log.info("feeds need an absolute site_url in mkdocs.yml: no feeds are written")
             formats = []
         self.build.feed_formats = formats
+        self.options = _PostOptions(
+            keep_html=bool(formats) and options.full_content,
+            summary_words=self.config.summary_words,
+            reading_time=self.config.reading_time,
+            words_per_minute=self.config.words_per_minute,
+            post_nav=self.config.post_nav or self.config.related > 0,
+            backlinks=self.config.backlinks,
+        )
         return config
 
     # Late, so that pages other plugins add (mkdocs-gen-files, for instance) can be posts too.
@@ -403,31 +423,30 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         src_uri = page.file.src_uri
         post = build.posts.get(src_uri)
         if post is not None:
-            if self.config.feeds.full_content and build.feed_formats:
+            options = self.options  # plain attributes: MkDocs' config lookups cost per post
+            if options.keep_html:
                 build.post_html[src_uri] = html
             post.title = self._title_html(page)
-            post.summary = summarize(html, post.description, self.config.summary_words)
-            if not self.config.reading_time:
+            post.summary = summarize(html, post.description, options.summary_words)
+            if not options.reading_time:
                 post.readtime = None
             elif post.readtime is None:
-                post.readtime = reading_minutes(html, self.config.words_per_minute)
-            if self.config.post_nav or self.config.related or post.links:
+                post.readtime = reading_minutes(html, options.words_per_minute)
+            if options.post_nav or post.links:
                 html = f"{html}\n{POST_NAV_MARKER}"
-            if self.config.backlinks == "none" or build.index is None:
+            if options.backlinks == "none" or build.index is None:
                 return html
             renderer = build.renderer
-            links = renderer.post_links(
-                post,
-                build.index.url,
-                page.url,
-                renderer.category_links((build.categories[n] for n in post.categories), page.url),
-                renderer.category_links((build.terms["tags"][n] for n in post.tags), page.url),
+            categories, tags, authors = (
                 renderer.category_links(
-                    (build.terms["authors"][n] for n in post.authors), page.url
-                ),
-                self.config.backlinks,
+                    [build.terms[key][name] for name in post.terms[key]], page.url
+                )
+                for key in ("categories", "tags", "authors")
             )
-            return _place(html, links, self.config.backlinks)
+            links = renderer.post_links(
+                post, build.index.url, page.url, categories, tags, authors, options.backlinks
+            )
+            return _place(html, links, options.backlinks)
         archive = build.pages.get(src_uri)
         later_page = src_uri in build.page_numbers
         if archive is not None and (archive.kind != "index" or later_page) and build.index:

@@ -139,8 +139,8 @@ def test_bad_links_are_warned_about_and_left_out(make_site: Any) -> None:
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, theme: str) -> None:
-    """Our post-links template is rendered once per shape with stand-ins; a site's own copy
-    is rendered per post. Both give the same HTML, escaping included."""
+    """Our post-links and post-nav templates are rendered once per shape with stand-ins; a
+    site's own copy is rendered per post. Both give the same HTML, escaping included."""
     from pathlib import Path
 
     from mkdocs_blog_archive.pages import TEMPLATES_DIR
@@ -152,17 +152,28 @@ def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, 
         "p2.md": "---\ndate: 2026-05-02\ncategories: ['A&B']\n---\n# Two\n\nText.\n",
         "p3.md": "---\ndate: 2026-05-03\ndraft: true\nreadtime: 7\n---\n# Three\n",
     }
-    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"drafts": True}}]}
+    docs["p4.md"] = "---\ndate: 2026-05-04\ncategories: ['A&B']\n---\n# Four <&> \"q\"\n\nText.\n"
+    options = {"drafts": True, "related": 2}
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": options}]}
     ours: Site = make_site(docs, config)
     folder = "material/" if theme == "material" else ""
     copy = dict(docs)
-    source = Path(TEMPLATES_DIR, "blog-archive", folder, "post-links.html")
-    copy[f"../overrides/blog-archive/{folder}post-links.html"] = source.read_text("utf-8")
+    for name in ("post-links.html", "post-nav.html"):
+        source = Path(TEMPLATES_DIR, "blog-archive", folder, name)
+        copy[f"../overrides/blog-archive/{folder}{name}"] = source.read_text("utf-8")
     theirs: Site = make_site(copy, {**config, "theme": {"name": theme, "custom_dir": "overrides"}})
-    for page in ("p1/index.html", "p2/index.html", "p3/index.html"):
-        mine = ours.soup(page).select_one("nav.blog-archive-post-links")
-        other = theirs.soup(page).select_one("nav.blog-archive-post-links")
-        assert mine is not None and str(mine) == str(other), page
+    for page in ("p1/index.html", "p2/index.html", "p3/index.html", "p4/index.html"):
+        for part in ("nav.blog-archive-post-links", "nav.blog-archive-post-nav"):
+            mine = ours.soup(page).select_one(part)
+            other = theirs.soup(page).select_one(part)
+            assert mine is not None and str(mine) == str(other), (page, part)
+        mine_related = ours.soup(page).select_one(".blog-archive-related")
+        other_related = theirs.soup(page).select_one(".blog-archive-related")
+        assert str(mine_related) == str(other_related), page
+    previous = ours.soup("p1/index.html").select_one("a.blog-archive-next")
+    assert previous is not None and previous.get_text().endswith("Two")
+    newest_link = ours.soup("p3/index.html").select_one("a.blog-archive-next")
+    assert newest_link is not None and 'Four <&> "q"' in newest_link.get_text()
     one = ours.soup("p1/index.html").select_one("nav.blog-archive-post-links")
     assert one is not None
     names = [a.get_text() for a in one.select("a")]
