@@ -174,7 +174,9 @@ class Renderer:
                 source = self.env.loader.get_source(self.env, f".icons/{name}.svg")[0]  # type: ignore[union-attr]
             except jinja2.TemplateNotFound:
                 source = ""
-            svg = self._icons[name] = Markup(source.strip())
+            # A size of its own, for pages shown without our stylesheet (which sizes it).
+            source = source.strip().replace("<svg ", '<svg width="16" height="16" ', 1)
+            svg = self._icons[name] = Markup(source)
         return svg
 
     def author_name(self, key: str) -> str:

@@ -161,3 +161,45 @@ def test_the_plugin_builds_as_usual_after_a_run(make_site: Any, tmp_path: Path) 
     run_build(config_file)
     site = Site(config_file.parent)
     assert site.count("blog/category/ai/index.html") == "2 posts"
+
+
+EXAMPLE = Path(__file__).parent.parent / "example_site"
+
+
+def test_zensical_builds_the_written_pages(tmp_path: Path) -> None:
+    """The real thing: Zensical (which runs no MkDocs plugins) builds the example site with
+    the pages write-pages wrote, and every link in our listings reaches a page it built."""
+    zensical = Path(sys.executable).parent / "zensical"
+    if not zensical.is_file():
+        pytest.skip("zensical is not installed (pip install -e '.[test]')")
+    import shutil
+
+    root = tmp_path / "example"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("site"))
+    assert _run(root / "mkdocs.yml") == 0
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write(f"extra_css:\n  - {OUT}/blog-archive/blog-archive.css\n")
+    result = subprocess.run(
+        [str(zensical), "build", "-f", "mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = Site(root)
+    page = f"{OUT}/blog/category/engineering/index.html"
+    assert site.count(page) == "21 posts"
+    soup = site.soup(page)
+    links = soup.select(".blog-archive a[href], .blog-archive-back a[href]")
+    assert len(links) > 20
+    for link in links:
+        assert site.resolve(page, str(link["href"])).is_file(), link["href"]
+    assert (site.site_dir / OUT / "blog/category/engineering/feed.json").is_file()
+    css = soup.select_one('link[href$="blog-archive.css"]')
+    assert css is not None
+    assert (
+        site.resolve(page, str(css["href"]))
+        == site.site_dir / OUT / "blog-archive/blog-archive.css"
+    )
