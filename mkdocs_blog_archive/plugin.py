@@ -7,26 +7,20 @@ import os
 import posixpath
 import re
 import zoneinfo
-from dataclasses import dataclass, field
-from html import escape as html_escape
-from html import unescape as html_unescape
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import quote as urlquote
-from urllib.parse import urljoin
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from pathspec.gitignore import GitIgnoreSpec
 
-from mkdocs_blog_archive import feeds, gitdates, i18n
+from mkdocs_blog_archive import feeds, fill, gitdates, i18n
 from mkdocs_blog_archive import nav as blog_nav
 from mkdocs_blog_archive.archive import (
     Archive,
     Post,
     group_by_date,
     group_by_term,
-    make_slug,
-    related_posts,
     sort_posts,
 )
 from mkdocs_blog_archive.config import BlogArchiveConfig
@@ -37,19 +31,18 @@ from mkdocs_blog_archive.pages import (
     TEMPLATES_DIR,
     Entry,
     Renderer,
-    link_sections,
-    relative_url,
 )
 from mkdocs_blog_archive.posts import (
     check_authors,
     check_categories,
     collect_posts,
     hold_back,
-    post_slug,
+    move_posts,
     read_authors,
     reading_minutes,
     summarize,
 )
+from mkdocs_blog_archive.state import BuildState
 
 if TYPE_CHECKING:
     import jinja2
@@ -63,46 +56,6 @@ log = get_plugin_logger(__name__)
 
 STYLESHEET = "blog-archive/blog-archive.css"
 _LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
-
-
-@dataclass
-class _Build:
-    """Everything one build learns; made anew in `on_config`, as `mkdocs serve` reuses plugins."""
-
-    renderer: Renderer
-    posts: dict[str, Post] = field(default_factory=dict)
-    index: Archive | None = None
-    terms: dict[str, dict[str, Archive]] = field(default_factory=dict)
-    """Archives by front-matter key (`categories`, `tags`, fields), then by name."""
-    tags_index: Archive | None = None
-    dates: list[Archive] = field(default_factory=list)
-    """Year (and month) archives, newest first."""
-    pages: dict[str, Archive] = field(default_factory=dict)
-    """Archive pages by the src_uri of their file, generated or the user's own."""
-    user_pages: set[str] = field(default_factory=set)
-    page_numbers: dict[str, int] = field(default_factory=dict)
-    """Page number of the second and later pages of a paginated archive, by src_uri."""
-    feed_formats: list[str] = field(default_factory=list)
-    feed_files: dict[str, dict[str, File]] = field(default_factory=dict)
-    """Feed files by the src_uri of their archive page, then by format."""
-    post_html: dict[str, str] = field(default_factory=dict)
-    """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
-    head_links: dict[str, str] = field(default_factory=dict)
-    entries: dict[str, Entry] = field(default_factory=dict)
-    """Every post as listings show it, newest first; made in `on_env`."""
-    sorted_categories: list[Archive] = field(default_factory=list)
-    sorted_tags: list[Archive] = field(default_factory=list)
-
-    @property
-    def categories(self) -> dict[str, Archive]:
-        return self.terms.get("categories", {})
-
-    def archives(self) -> list[Archive]:
-        """The blog index and every archive of names, in a stable order."""
-        found = [] if self.index is None else [self.index]
-        for archives in self.terms.values():
-            found.extend(archives.values())
-        return found + self.dates
 
 
 @dataclass(frozen=True)
@@ -142,7 +95,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self.locale = str(locale or "en")
         format_date = date_formatter(self.config.date_format, self.locale)
         labels = i18n.resolve_labels(self.locale, self.config.labels)
-        self.build = _Build(
+        self.build = BuildState(
             Renderer(
                 config.theme.dirs,
                 labels,
@@ -206,7 +159,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         posts = self._publishable(found, files)
         check_categories(posts, self.config.categories_allowed)
         if self.config.post_url_format:
-            self._move_posts(posts, files, pages_by_dest, config)
+            pattern = self.config.post_url_format
+            move_posts(posts, files, pages_by_dest, pattern, self.config.blog_dir, config)
         self._resolve_authors(posts, config)
         if not posts:
             where = f" matching {self.config.posts}" if self.config.posts else ""
@@ -273,43 +227,6 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             if file is not None:
                 file.inclusion = InclusionLevel.DRAFT
         return kept
-
-    def _move_posts(
-        self, posts: list[Post], files: Files, pages_by_dest: dict[str, File], config: MkDocsConfig
-    ) -> None:
-        """Give each post the URL `post_url_format` makes (links to it follow, as MkDocs
-        resolves links through files); a URL that is taken keeps the file's own, with a
-        warning naming both."""
-        taken = pages_by_dest  # kept current: archive pages are placed against it next
-        for post in posts:
-            file = files.get_file_from_path(post.src_uri)
-            if file is None:
-                continue
-            category = make_slug(post.categories[0]) if post.categories else "posts"
-            path = posixpath.join(
-                self.config.blog_dir,
-                self.config.post_url_format.format(
-                    yyyy=f"{post.date.year:04d}",
-                    mm=f"{post.date.month:02d}",
-                    dd=f"{post.date.day:02d}",
-                    slug=post_slug(post, file),
-                    category=category,
-                ),
-            )
-            dest = f"{path}/index.html" if config.use_directory_urls else f"{path}.html"
-            other = taken.get(dest)
-            if other is not None and other is not file:
-                log.warning(
-                    f"{post.src_uri}: post_url_format gives the URL of {other.src_uri} "
-                    f"({dest}); the post keeps {file.dest_uri}"
-                )
-                continue
-            del taken[file.dest_uri]
-            taken[dest] = file
-            file.dest_uri = dest
-            file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
-            file.url = urlquote(f"{path}/" if config.use_directory_urls else dest)
-            post.url = file.url
 
     def _resolve_authors(self, posts: list[Post], config: MkDocsConfig) -> None:
         """Look `authors` ids up in the authors file; without one, they are plain names."""
@@ -426,7 +343,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             options = self.options  # plain attributes: MkDocs' config lookups cost per post
             if options.keep_html:
                 build.post_html[src_uri] = html
-            post.title = self._title_html(page)
+            post.title = fill.title_html(page)
             post.summary = summarize(html, post.description, options.summary_words)
             if not options.reading_time:
                 post.readtime = None
@@ -453,19 +370,6 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             return _place(html, build.renderer.back_link(build.index.url, page.url), "above")
         return html
 
-    @staticmethod
-    def _title_html(page: Page) -> str:
-        """The page's title as HTML-escaped text.
-
-        MkDocs escapes a title it takes from the page's h1, not one from front matter.
-        """
-        title = str(page.title or page.file.name)
-        if "title" in page.meta:
-            return html_escape(title)
-        if "&" not in title and "<" not in title and ">" not in title:
-            return title  # Nothing to normalize: the common case.
-        return html_escape(html_unescape(title))
-
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
@@ -484,21 +388,11 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         build.entries = entries
         build.sorted_categories = sorted(build.categories.values(), key=lambda a: a.name.casefold())
         build.sorted_tags = sorted(build.terms["tags"].values(), key=lambda a: a.name.casefold())
-        if self.standalone is not None:  # write-pages stops after on_env: fill every page now
-            for src_uri in build.pages:
-                file = files.get_file_from_path(src_uri)
-                if file is not None and file.page is not None and file.page.content is not None:
-                    self._fill_listing(file.page, collect=True)
-        self._write_post_nav(list(entries), entries, files)
+        fill.post_bottoms(build, files, self.config.post_nav, self.config.related)
         if build.feed_formats:
-            self._write_feeds(config)
-        if self.standalone is not None:
-            for feed_files in build.feed_files.values():
-                for file in feed_files.values():
-                    self.standalone[file.src_uri] = file.content_bytes
-            stylesheet = posixpath.join(self.output_prefix, STYLESHEET)
-            with open(os.path.join(TEMPLATES_DIR, STYLESHEET), "rb") as css:
-                self.standalone[stylesheet] = css.read()
+            fill.write_feeds(build, config, self.config.feeds, self.locale)
+        if self.standalone is not None:  # write-pages stops after on_env: collect everything
+            self._collect_pages(files)
         return env
 
     # Before other plugins' (the search index, for one) read the page's content.
@@ -509,159 +403,34 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         """Fill an archive page's listing now, just before it is written: thousands of
         listings never sit in memory together."""
         if page.file.src_uri in self.build.pages and page.content is not None:
-            self._fill_listing(page)
+            per_page, index_posts = self.config.per_page, self.config.index_posts
+            fill.place_listing(page, fill.listing(self.build, page, per_page, index_posts))
         return context
 
-    def _fill_listing(self, page: Page, collect: bool = False) -> None:
-        """Replace the listing marker in an archive page's content by its listing."""
+    def _collect_pages(self, files: Files) -> None:
+        """For `write-pages`: each archive page as Markdown that any generator can render
+        (a page of the user's there is then reported refused), each feed, the stylesheet."""
+        assert self.standalone is not None
         build = self.build
         renderer = build.renderer
-        src_uri = page.file.src_uri
-        archive = build.pages[src_uri]
-        assert page.content is not None and build.index is not None
-        number = build.page_numbers.get(src_uri, 1)
-        feed_links = [
-            (feeds.FORMATS[name][2], relative_url(file.url, page.url))
-            for name, file in build.feed_files.get(src_uri, {}).items()
-        ]
-        if archive.kind == "index":
-            tags_index = build.tags_index
-            listing = renderer.listing(
-                archive,
-                page.url,
-                build.entries,
-                feed_links,
-                renderer.category_links(build.sorted_categories, page.url),
-                0 if self.config.per_page else self.config.index_posts,
-                relative_url(tags_index.url, page.url) if tags_index else None,
-                renderer.category_links((a for a in build.dates if a.kind == "year"), page.url),
-                page=number,
-                per_page=self.config.per_page,
-            )
-        elif archive.kind == "tags-index":
-            listing = renderer.tags_index(renderer.category_links(build.sorted_tags, page.url))
-        else:
-            listing = renderer.listing(
-                archive,
-                page.url,
-                build.entries,
-                feed_links,
-                page=number,
-                per_page=self.config.per_page,
-            )
-        if collect:  # a page of the user's there is reported refused
-            self._collect_page(archive, number, page, listing)
-        if LISTING_MARKER not in page.content:
-            log.warning(
-                f"{src_uri}: the archive listing's marker was removed from the page "
-                "(by another plugin?); the listing is added at the end"
-            )
-            page.content += listing
-        else:
-            page.content = page.content.replace(LISTING_MARKER, listing, 1)
-
-    def _collect_page(self, archive: Archive, number: int, page: Page, listing: str) -> None:
-        """For `write-pages`: the archive page as Markdown that any generator can render."""
-        assert self.standalone is not None and self.build.index is not None
-        renderer = self.build.renderer
-        back = ""
-        if archive.kind != "index" or number > 1:
-            back = renderer.back_link(self.build.index.url, page.url)
-        markdown = renderer.standalone_markdown(archive, number, back, listing)
-        self.standalone[page.file.src_uri] = markdown.encode("utf-8")
-
-    def _write_post_nav(
-        self, chronological: list[str], entries: dict[str, Entry], files: Files
-    ) -> None:
-        """Fill each post's bottom: older and newer posts (`chronological` is newest first),
-        its `links`, and related posts."""
-        build = self.build
-        count = self.config.related
-        keys = ("categories", "tags")
-        if count:
-            for key in keys:
-                for archive in build.terms[key].values():
-                    archive.positions = {p.src_uri: i for i, p in enumerate(archive.posts)}
-        last = len(chronological) - 1
-
-        def find_page(path: str) -> tuple[str, str] | None:
-            file = files.get_file_from_path(path)
-            if file is None:
-                return None
-            title = self._title_html(file.page) if file.page is not None else path
-            return file.url, title
-
-        for position, src_uri in enumerate(chronological):
+        for src_uri, archive in build.pages.items():
             file = files.get_file_from_path(src_uri)
-            page = file.page if file is not None else None
-            if page is None or page.content is None:
+            if file is None or file.page is None or build.index is None:
                 continue
-            post = build.posts[src_uri]
-            if POST_NAV_MARKER not in page.content:
-                continue
-            related = []
-            if count:
-                archives = [build.terms[key][name] for key in keys for name in post.terms[key]]
-                found = related_posts(post, archives, count, window=max(4 * count, 20))
-                related = [entries[other.src_uri] for other in found]
-            block = build.renderer.post_nav(
-                page.url,
-                entries[chronological[position + 1]]
-                if self.config.post_nav and position < last
-                else None,
-                entries[chronological[position - 1]] if self.config.post_nav and position else None,
-                related,
-                link_sections(post.links, src_uri, page.url, find_page) if post.links else [],
-            )
-            page.content = page.content.replace(POST_NAV_MARKER, block, 1)
-
-    def _write_feeds(self, config: MkDocsConfig) -> None:
-        """Fill each archive's feed files; every post's feed entry is made once."""
-        build = self.build
-        options = self.config.feeds
-        site_url = config.site_url or ""
-        generated = dt.datetime.now(dt.timezone.utc) if options.build_date else None
-        entries: dict[str, feeds.FeedEntry] = {}
-
-        def entry(post: Post) -> feeds.FeedEntry:
-            made = entries.get(post.src_uri)
-            if made is None:
-                url = urljoin(site_url, post.url)
-                html = build.post_html.get(post.src_uri)
-                made = entries[post.src_uri] = feeds.FeedEntry(
-                    title=html_unescape(post.title),
-                    url=url,
-                    published=post.date,
-                    updated=post.updated,
-                    categories=post.categories,
-                    authors=[build.renderer.author_name(key) for key in post.authors]
-                    or ([config.site_author] if config.site_author else []),
-                    summary=post.summary,
-                    content_html=feeds.absolute_links(html, url) if html is not None else None,
-                )
-            return made
-
-        for archive in build.archives():
-            if archive.src_uri not in build.feed_files:
-                continue
-            files_by_format = build.feed_files[archive.src_uri]
-            posts = archive.posts[: options.limit] if options.limit else archive.posts
-            feed = feeds.Feed(
-                title=f"{config.site_name}: {build.renderer.heading(archive)}",
-                home_url=urljoin(site_url, archive.url),
-                urls={name: urljoin(site_url, file.url) for name, file in files_by_format.items()},
-                entries=[entry(post) for post in posts],
-                description=config.site_description or "",
-                language=self.locale.replace("_", "-"),
-                generated=generated,
-            )
-            for name, file in files_by_format.items():
-                file.content_bytes = feeds.WRITERS[name](feed)
-            build.head_links[archive.src_uri] = "".join(
-                f'<link rel="alternate" type="{feeds.FORMATS[name][1]}" '
-                f'title="{html_escape(feed.title)} ({feeds.FORMATS[name][2]})" href="{url}">'
-                for name, url in feed.urls.items()
-            )
+            page = file.page
+            number = build.page_numbers.get(src_uri, 1)
+            listing = fill.listing(build, page, self.config.per_page, self.config.index_posts)
+            back = ""
+            if archive.kind != "index" or number > 1:
+                back = renderer.back_link(build.index.url, page.url)
+            markdown = renderer.standalone_markdown(archive, number, back, listing)
+            self.standalone[src_uri] = markdown.encode("utf-8")
+        for feed_files in build.feed_files.values():
+            for feed_file in feed_files.values():
+                self.standalone[feed_file.src_uri] = feed_file.content_bytes
+        stylesheet = posixpath.join(self.output_prefix, STYLESHEET)
+        with open(os.path.join(TEMPLATES_DIR, STYLESHEET), "rb") as css:
+            self.standalone[stylesheet] = css.read()
 
     # Last, so that other plugins' `on_post_page` still see a generated page's content.
     @event_priority(-100)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
+import posixpath
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote as urlquote
 
 import yaml
 from mkdocs.plugins import get_plugin_logger
@@ -17,7 +20,8 @@ from mkdocs_blog_archive.archive import Link, Post, make_slug
 from mkdocs_blog_archive.dates import DateError, date_from_file_name, parse_date
 
 if TYPE_CHECKING:
-    from mkdocs.structure.files import File
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
 
 log = get_plugin_logger(__name__)
 
@@ -335,6 +339,48 @@ _BREAKS = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
+
+
+def move_posts(
+    posts: list[Post],
+    files: Files,
+    taken: dict[str, File],
+    pattern: str,
+    blog_dir: str,
+    config: MkDocsConfig,
+) -> None:
+    """Give each post the URL `pattern` (`post_url_format`) makes under `blog_dir`; links to
+    it follow, as MkDocs resolves links through files. A URL already in `taken` (pages by
+    dest_uri, kept current) leaves the post its own, with a warning naming both."""
+    for post in posts:
+        file = files.get_file_from_path(post.src_uri)
+        if file is None:
+            continue
+        category = make_slug(post.categories[0]) if post.categories else "posts"
+        path = posixpath.join(
+            blog_dir,
+            pattern.format(
+                yyyy=f"{post.date.year:04d}",
+                mm=f"{post.date.month:02d}",
+                dd=f"{post.date.day:02d}",
+                slug=post_slug(post, file),
+                category=category,
+            ),
+        )
+        dest = f"{path}/index.html" if config.use_directory_urls else f"{path}.html"
+        other = taken.get(dest)
+        if other is not None and other is not file:
+            log.warning(
+                f"{post.src_uri}: post_url_format gives the URL of {other.src_uri} "
+                f"({dest}); the post keeps {file.dest_uri}"
+            )
+            continue
+        del taken[file.dest_uri]
+        taken[dest] = file
+        file.dest_uri = dest
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
+        file.url = urlquote(f"{path}/" if config.use_directory_urls else dest)
+        post.url = file.url
 
 
 def html_to_text(fragment: str) -> str:

@@ -1,0 +1,174 @@
+"""The second pass, once MkDocs has rendered every post: archive listings, the bottom of each
+post (previous/next, links, related posts) and the feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape as html_escape
+from html import unescape as html_unescape
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_blog_archive import feeds
+from mkdocs_blog_archive.archive import Post, related_posts
+from mkdocs_blog_archive.pages import (
+    LISTING_MARKER,
+    POST_NAV_MARKER,
+    link_sections,
+    relative_url,
+)
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from mkdocs_blog_archive.config import FeedsConfig
+    from mkdocs_blog_archive.state import BuildState
+
+log = get_plugin_logger(__name__)
+
+
+def title_html(page: Page) -> str:
+    """The page's title as HTML-escaped text.
+
+    MkDocs escapes a title it takes from the page's h1, not one from front matter.
+    """
+    title = str(page.title or page.file.name)
+    if "title" in page.meta:
+        return html_escape(title)
+    if "&" not in title and "<" not in title and ">" not in title:
+        return title  # Nothing to normalize: the common case.
+    return html_escape(html_unescape(title))
+
+
+def listing(state: BuildState, page: Page, per_page: int, index_posts: int) -> str:
+    """The listing of the archive page `page`: its posts, and on the blog index the
+    categories, years and tags too."""
+    renderer = state.renderer
+    src_uri = page.file.src_uri
+    archive = state.pages[src_uri]
+    number = state.page_numbers.get(src_uri, 1)
+    feed_links = [
+        (feeds.FORMATS[name][2], relative_url(file.url, page.url))
+        for name, file in state.feed_files.get(src_uri, {}).items()
+    ]
+    if archive.kind == "index":
+        tags_index = state.tags_index
+        return renderer.listing(
+            archive,
+            page.url,
+            state.entries,
+            feed_links,
+            renderer.category_links(state.sorted_categories, page.url),
+            0 if per_page else index_posts,
+            relative_url(tags_index.url, page.url) if tags_index else None,
+            renderer.category_links((a for a in state.dates if a.kind == "year"), page.url),
+            page=number,
+            per_page=per_page,
+        )
+    if archive.kind == "tags-index":
+        return renderer.tags_index(renderer.category_links(state.sorted_tags, page.url))
+    return renderer.listing(
+        archive, page.url, state.entries, feed_links, page=number, per_page=per_page
+    )
+
+
+def place_listing(page: Page, html: str) -> None:
+    """Put the listing where the page's marker is (at its end if another plugin removed it)."""
+    assert page.content is not None
+    if LISTING_MARKER not in page.content:
+        log.warning(
+            f"{page.file.src_uri}: the archive listing's marker was removed from the page "
+            "(by another plugin?); the listing is added at the end"
+        )
+        page.content += html
+    else:
+        page.content = page.content.replace(LISTING_MARKER, html, 1)
+
+
+def post_bottoms(state: BuildState, files: Files, post_nav: bool, related: int) -> None:
+    """Fill each post's bottom: older and newer posts, its `links`, and related posts."""
+    chronological = list(state.entries)  # newest first
+    entries = state.entries
+    keys = ("categories", "tags")
+    if related:
+        for key in keys:
+            for archive in state.terms[key].values():
+                archive.positions = {p.src_uri: i for i, p in enumerate(archive.posts)}
+    last = len(chronological) - 1
+
+    def find_page(path: str) -> tuple[str, str] | None:
+        file = files.get_file_from_path(path)
+        if file is None:
+            return None
+        return file.url, title_html(file.page) if file.page is not None else path
+
+    for position, src_uri in enumerate(chronological):
+        file = files.get_file_from_path(src_uri)
+        page = file.page if file is not None else None
+        if page is None or page.content is None or POST_NAV_MARKER not in page.content:
+            continue
+        post = state.posts[src_uri]
+        found = []
+        if related:
+            archives = [state.terms[key][name] for key in keys for name in post.terms[key]]
+            found = related_posts(post, archives, related, window=max(4 * related, 20))
+        block = state.renderer.post_nav(
+            page.url,
+            entries[chronological[position + 1]] if post_nav and position < last else None,
+            entries[chronological[position - 1]] if post_nav and position else None,
+            [entries[other.src_uri] for other in found],
+            link_sections(post.links, src_uri, page.url, find_page) if post.links else [],
+        )
+        page.content = page.content.replace(POST_NAV_MARKER, block, 1)
+
+
+def write_feeds(state: BuildState, config: MkDocsConfig, options: FeedsConfig, locale: str) -> None:
+    """Fill each archive's feed files, and the `<head>` links to them; every post's feed entry
+    is made once."""
+    site_url = config.site_url or ""
+    generated = dt.datetime.now(dt.timezone.utc) if options.build_date else None
+    entries: dict[str, feeds.FeedEntry] = {}
+
+    def entry(post: Post) -> feeds.FeedEntry:
+        made = entries.get(post.src_uri)
+        if made is None:
+            url = urljoin(site_url, post.url)
+            html = state.post_html.get(post.src_uri)
+            made = entries[post.src_uri] = feeds.FeedEntry(
+                title=html_unescape(post.title),
+                url=url,
+                published=post.date,
+                updated=post.updated,
+                categories=post.categories,
+                authors=[state.renderer.author_name(key) for key in post.authors]
+                or ([config.site_author] if config.site_author else []),
+                summary=post.summary,
+                content_html=feeds.absolute_links(html, url) if html is not None else None,
+            )
+        return made
+
+    for archive in state.archives():
+        if archive.src_uri not in state.feed_files:
+            continue
+        files_by_format = state.feed_files[archive.src_uri]
+        posts = archive.posts[: options.limit] if options.limit else archive.posts
+        feed = feeds.Feed(
+            title=f"{config.site_name}: {state.renderer.heading(archive)}",
+            home_url=urljoin(site_url, archive.url),
+            urls={name: urljoin(site_url, file.url) for name, file in files_by_format.items()},
+            entries=[entry(post) for post in posts],
+            description=config.site_description or "",
+            language=locale.replace("_", "-"),
+            generated=generated,
+        )
+        for name, file in files_by_format.items():
+            file.content_bytes = feeds.WRITERS[name](feed)
+        state.head_links[archive.src_uri] = "".join(
+            f'<link rel="alternate" type="{feeds.FORMATS[name][1]}" '
+            f'title="{html_escape(feed.title)} ({feeds.FORMATS[name][2]})" href="{url}">'
+            for name, url in feed.urls.items()
+        )
