@@ -33,6 +33,9 @@ def _stand_in(name: str) -> Markup:
     return Markup(f"\0ba:{name}\0")
 
 
+_PREFIX_STAND_IN = str(_stand_in("prefix"))
+
+
 LISTING_MARKER = "<!-- blog-archive:listing -->"
 POST_NAV_MARKER = "<!-- blog-archive:post-nav -->"
 """Where a post's previous/next links and related posts go, once every post is rendered."""
@@ -281,6 +284,7 @@ class Renderer:
         `feeds` are (label, link) pairs of the archive's feeds.
         """
         posts = archive.posts[:limit] if limit else archive.posts
+        prefix = url_prefix(page_url)
         pages: list[tuple[int, str]] = []
         if per_page:
             posts = archive.posts[(page - 1) * per_page : page * per_page]
@@ -288,6 +292,7 @@ class Renderer:
                 (number, relative_url(url, page_url))
                 for number, url in enumerate(archive.page_urls, start=1)
             ]
+        listed = [entries[post.src_uri] for post in posts]
         return self.render(
             "index.html" if archive.kind == "index" else "category.html",
             page=page,
@@ -300,9 +305,25 @@ class Renderer:
             tags_href=tags_href,
             years=years or [],
             author=self.authors.get(archive.name) if archive.kind == "authors" else None,
-            entries=[entries[post.src_uri] for post in posts],
-            prefix=url_prefix(page_url),
+            entries=listed,
+            prefix=prefix,
+            posts_html=Markup("\n".join([self.entry_html(entry, prefix) for entry in listed])),
         )
+
+    def entry_html(self, entry: Entry, prefix: str) -> str:
+        """A post as listings show it (`post-entry.html`), seen from a page whose links to
+        site-relative URLs start with `prefix`.
+
+        Our template is rendered once per post, with a stand-in for the prefix; a site's own
+        template, once per post and prefix.
+        """
+        skeleton = self._skeleton(
+            ("post-entry.html", id(entry)),  # entries live as long as this Renderer
+            lambda: {"entry": entry, "prefix": _stand_in("prefix")},
+        )
+        if not skeleton:
+            return self.render("post-entry.html", entry=entry, prefix=prefix)
+        return skeleton.replace(_PREFIX_STAND_IN, prefix)
 
     def tags_index(self, tags: list[CategoryLink]) -> str:
         """The list of every tag with its count; `level` (1-5) sizes a tag cloud."""

@@ -139,8 +139,9 @@ def test_bad_links_are_warned_about_and_left_out(make_site: Any) -> None:
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, theme: str) -> None:
-    """Our post-links and post-nav templates are rendered once per shape with stand-ins; a
-    site's own copy is rendered per post. Both give the same HTML, escaping included."""
+    """Our post-links, post-nav and post-entry templates are rendered once per shape (or
+    post) with stand-ins; a site's own copy is rendered per use. Both give the same HTML,
+    escaping included."""
     from pathlib import Path
 
     from mkdocs_blog_archive.pages import TEMPLATES_DIR
@@ -158,7 +159,7 @@ def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, 
     ours: Site = make_site(docs, config)
     folder = "material/" if theme == "material" else ""
     copy = dict(docs)
-    for name in ("post-links.html", "post-nav.html"):
+    for name in ("post-links.html", "post-nav.html", "post-entry.html"):
         source = Path(TEMPLATES_DIR, "blog-archive", folder, name)
         copy[f"../overrides/blog-archive/{folder}{name}"] = source.read_text("utf-8")
     theirs: Site = make_site(copy, {**config, "theme": {"name": theme, "custom_dir": "overrides"}})
@@ -170,6 +171,18 @@ def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, 
         mine_related = ours.soup(page).select_one(".blog-archive-related")
         other_related = theirs.soup(page).select_one(".blog-archive-related")
         assert str(mine_related) == str(other_related), page
+    archive_pages = sorted(
+        str(path.relative_to(ours.site_dir))
+        for path in (ours.site_dir / "blog").rglob("index.html")
+    )
+    assert len(archive_pages) >= 4
+    listed = 0
+    for page in archive_pages:
+        mine = ours.soup(page).select_one(".blog-archive-posts")
+        other = theirs.soup(page).select_one(".blog-archive-posts")
+        assert str(mine) == str(other), page
+        listed += mine is not None and len(mine.select(".blog-archive-post")) > 0
+    assert listed >= 3
     previous = ours.soup("p1/index.html").select_one("a.blog-archive-next")
     assert previous is not None and previous.get_text().endswith("Two")
     newest_link = ours.soup("p3/index.html").select_one("a.blog-archive-next")
