@@ -37,9 +37,9 @@ _PREFIX_STAND_IN = str(_stand_in("prefix"))
 
 
 LISTING_MARKER = "<!-- blog-archive:listing -->"
+"""Where an archive page's listing goes; a user's page may place it anywhere itself."""
 POST_NAV_MARKER = "<!-- blog-archive:post-nav -->"
 """Where a post's previous/next links and related posts go, once every post is rendered."""
-"""Where an archive page's listing goes; a user's page may place it anywhere itself."""
 
 
 _URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
@@ -157,10 +157,14 @@ class Renderer:
         return text
 
     def render(self, name: str, **context: Any) -> str:
+        return self._template(name).render(labels=self.labels, **context).strip()
+
+    def _template(self, name: str) -> jinja2.Template:
+        """The template `name` in use (the theme's flavor first), loaded once per build."""
         template = self._templates.get(name)
         if template is None:
             template = self._templates[name] = self.env.select_template(self.template_names(name))
-        return template.render(labels=self.labels, **context).strip()
+        return template
 
     def template_names(self, name: str) -> list[str]:
         """Where the template `name` is looked for, first found first; templates include
@@ -455,14 +459,17 @@ class Renderer:
         skeleton = self._skeletons.get(key)
         if skeleton is None:
             name = str(key[0])
-            template = self.env.select_template(self.template_names(name))
             skeleton = ""
-            if (template.filename or "").startswith(TEMPLATES_DIR):
+            if self._ours(name):
                 skeleton = self.render(name, **stand_ins())
                 if "\0" in _STAND_IN.sub("", skeleton):
                     skeleton = ""
             self._skeletons[key] = skeleton
         return skeleton
+
+    def _ours(self, name: str) -> bool:
+        """Whether the template `name` in use is the plugin's own (not a `custom_dir` one)."""
+        return (self._template(name).filename or "").startswith(TEMPLATES_DIR)
 
     @staticmethod
     def _post_links_stand_ins(key: tuple[object, ...]) -> dict[str, Any]:

@@ -26,6 +26,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from mkdocs_blog_archive.plugin import BlogArchivePlugin
+
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,12 +74,9 @@ class Report:
     """Files in the way that this command did not write (or that were edited since)."""
 
 
-def collect(config_file: str | None, prefix: str, ignore: set[str]) -> dict[str, bytes]:
+def collect(config: MkDocsConfig, prefix: str, ignore: set[str]) -> dict[str, bytes]:
     """The archive pages (Markdown) and feeds of the site, by path under `prefix`; the
     files at `ignore` (written by an earlier run) are left out of the build."""
-    from mkdocs_blog_archive.plugin import BlogArchivePlugin
-
-    config = load_config(config_file=config_file)
     plugins = [p for p in config.plugins.values() if isinstance(p, BlogArchivePlugin)]
     if not plugins:
         raise ConfigurationError(f"{config.config_file_path}: no blog-archive plugin in plugins")
@@ -174,7 +173,7 @@ def write_pages(config_file: str | None, out: str | None) -> tuple[Path, Report]
         prefix = ""  # outside docs_dir: paths as if the folder were docs_dir
     prefix = "" if prefix == "." else prefix
     ignore = {f"{prefix}/{path}" if prefix else path for path in read_manifest(out_dir)}
-    pages = collect(config_file, prefix, ignore)
+    pages = collect(config, prefix, ignore)
     return out_dir, write(pages, out_dir)
 
 
