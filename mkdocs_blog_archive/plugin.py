@@ -364,11 +364,19 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 post, build.index.url, page.url, categories, tags, authors, options.backlinks
             )
             return _place(html, links, options.backlinks)
+        back = self._back_link(page)
+        return _place(html, back, "above") if back else html
+
+    def _back_link(self, page: Page) -> str:
+        """The back-link to the blog index at the top of an archive page: every one but the
+        first page of the index itself; "" for other pages."""
+        build = self.build
+        src_uri = page.file.src_uri
         archive = build.pages.get(src_uri)
         later_page = src_uri in build.page_numbers
-        if archive is not None and (archive.kind != "index" or later_page) and build.index:
-            return _place(html, build.renderer.back_link(build.index.url, page.url), "above")
-        return html
+        if archive is None or build.index is None or (archive.kind == "index" and not later_page):
+            return ""
+        return build.renderer.back_link(build.index.url, page.url)
 
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
@@ -420,9 +428,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             page = file.page
             number = build.page_numbers.get(src_uri, 1)
             listing = fill.listing(build, page, self.config.per_page, self.config.index_posts)
-            back = ""
-            if archive.kind != "index" or number > 1:
-                back = renderer.back_link(build.index.url, page.url)
+            back = self._back_link(page)
             markdown = renderer.standalone_markdown(archive, number, back, listing)
             self.standalone[src_uri] = markdown.encode("utf-8")
         for feed_files in build.feed_files.values():

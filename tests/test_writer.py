@@ -203,3 +203,18 @@ def test_zensical_builds_the_written_pages(tmp_path: Path) -> None:
         site.resolve(page, str(css["href"]))
         == site.site_dir / OUT / "blog-archive/blog-archive.css"
     )
+
+
+def test_a_broken_manifest_protects_every_file(tmp_path: Path) -> None:
+    """A manifest that is not JSON (or not a mapping) is taken as none: nothing already there
+    is overwritten, since nothing proves the command wrote it."""
+    config_file = _site(tmp_path)
+    assert _run(config_file) == 0
+    out = config_file.parent / "docs" / OUT
+    page = out / "blog/category/ai.md"
+    before = page.read_bytes()
+    for broken in ("{not json", "[1, 2]"):
+        (out / writer.MANIFEST).write_text(broken, "utf-8")
+        _, report = writer.write_pages(str(config_file), None)
+        assert "blog/category/ai.md" in report.refused and report.written == []
+        assert page.read_bytes() == before
