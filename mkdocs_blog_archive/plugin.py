@@ -25,6 +25,7 @@ from mkdocs_blog_archive.archive import (
 )
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
+from mkdocs_blog_archive.handover import hand_over
 from mkdocs_blog_archive.pages import (
     LISTING_MARKER,
     POST_NAV_MARKER,
@@ -33,6 +34,7 @@ from mkdocs_blog_archive.pages import (
     Renderer,
 )
 from mkdocs_blog_archive.posts import (
+    FrontMatter,
     check_authors,
     check_categories,
     collect_posts,
@@ -155,13 +157,15 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 f"{STYLESHEET}: your file stands where the plugin's stylesheet goes; yours is kept"
             )
         added = gitdates.added_dates(config.docs_dir) if self.config.git_dates else None
-        found = collect_posts(candidates, self.tz, self.config.archives, added)
+        sources: dict[str, FrontMatter] = {}
+        found = collect_posts(candidates, self.tz, self.config.archives, added, sources)
         posts = self._publishable(found, files)
         check_categories(posts, self.config.categories_allowed)
         if self.config.post_url_format:
             pattern = self.config.post_url_format
             move_posts(posts, files, pages_by_dest, pattern, self.config.blog_dir, config)
         self._resolve_authors(posts, config)
+        hand_over(candidates, sources, config)
         if not posts:
             where = f" matching {self.config.posts}" if self.config.posts else ""
             log.warning(f"no posts found: no page{where} has a date; the blog index is empty")

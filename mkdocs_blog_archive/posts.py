@@ -8,6 +8,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as urlquote
 
@@ -33,7 +34,24 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 _MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 
 
-def read_front_matter(file: File) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's front matter (`data`) and its text as MkDocs reads it, kept so that MkDocs
+    need not read and parse a post a second time (see `handover`)."""
+
+    data: dict[str, Any]
+    text: str
+    end: int = -1
+    """Where the YAML front matter ends in `text`; -1 without YAML front matter."""
+
+    def markdown_and_meta(self) -> tuple[str, dict[str, Any]]:
+        """What MkDocs' `meta.get_data` makes of the text, without parsing YAML again."""
+        if self.end < 0:
+            return meta.get_data(self.text)
+        return self.text[self.end :].lstrip("\n"), self.data
+
+
+def read_front_matter(file: File) -> FrontMatter | None:
     """The page's front matter, read the way MkDocs reads it (YAML, or MultiMarkdown style).
 
     Returns None, after a warning, when the file cannot be read (it is then left out of the
@@ -52,7 +70,7 @@ def read_front_matter(file: File) -> dict[str, Any] | None:
     if text.startswith("---"):
         match = meta.YAML_RE.match(text)
         if match is None:
-            return {}
+            return FrontMatter({}, text)
         try:
             data = yaml.load(match.group(1), SafeLoader)
         except yaml.YAMLError as error:
@@ -68,10 +86,12 @@ def read_front_matter(file: File) -> dict[str, Any] | None:
                 f"{error!s}{value}; MkDocs ignores this page's front matter"
             )
             return None
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return FrontMatter({}, text)
+        return FrontMatter(data, text, match.end())
     if _MULTIMARKDOWN_META.match(text):
-        return meta.get_data(text)[1]
-    return {}
+        return FrontMatter(meta.get_data(text)[1], text)
+    return FrontMatter({}, text)
 
 
 MAX_NAMES = 100
@@ -251,15 +271,19 @@ def collect_posts(
     tz: dt.tzinfo,
     fields: Iterable[str] = (),
     added: dict[str, dt.datetime] | None = None,
+    sources: dict[str, FrontMatter] | None = None,
 ) -> list[Post]:
     """Posts among the candidate pages, in the order given; `added` gives dates (from git)
-    to pages that have none of their own."""
+    to pages that have none of their own. `sources`, when given, gets what was read of
+    each page (see `FrontMatter`), by src_uri."""
     posts = []
     for file in candidates:
-        data = read_front_matter(file)
-        if data is None:
+        front = read_front_matter(file)
+        if front is None:
             continue
-        post = read_post(file, data, tz, fields, added)
+        if sources is not None:
+            sources[file.src_uri] = front
+        post = read_post(file, front.data, tz, fields, added)
         if post is not None:
             posts.append(post)
     return posts

@@ -8,6 +8,9 @@ from typing import Any
 import markdown
 import pytest
 from conftest import Site, post
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 
 def test_every_page_is_converted_from_markdown_exactly_once(
@@ -34,3 +37,73 @@ def test_every_page_is_converted_from_markdown_exactly_once(
     assert sum(conversions.values()) == pages
     assert set(conversions.values()) == {1}
     assert len(site.listing("blog/category/topic-0/index.html")) == 8
+
+
+def test_each_post_is_read_once_and_mkdocs_gets_what_it_would_have_read(
+    make_site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin reads each post in `on_files` and hands the Markdown and front matter over
+    to MkDocs (no second read, no second YAML parse): the page must get exactly what MkDocs'
+    own reading would give, whatever the file's line endings, BOM or first lines."""
+    reads: Counter[str] = Counter()
+    content_string = File.content_string
+
+    def counting_read(self: File) -> str:
+        reads[self.src_uri] += 1
+        return content_string.fget(self)  # type: ignore[attr-defined, no-any-return]
+
+    monkeypatch.setattr(File, "content_string", property(counting_read, content_string.fset))
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
+    render = Page.render
+
+    def recording_render(self: Page, config: Any, files: Any) -> None:
+        seen[self.file.src_uri] = (self.markdown or "", dict(self.meta))
+        render(self, config, files)
+
+    monkeypatch.setattr(Page, "render", recording_render)
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "blog/posts/plain.md": post("2026-03-01", "Plain", ["News"]),
+        "blog/posts/crlf.md": "\ufeff---\r\ndate: 2026-03-02\r\ntags: [a]\r\n---\r\n\r\n"
+        "# Windows\r\n\r\nLine one.\r\n".encode(),
+        "blog/posts/rule.md": "---\ndate: 2026-03-03\n---\n---\n\nAfter a rule.\n\n---\n",
+        "blog/posts/note.md": "---\ndate: 2026-03-04\n---\n\nNote: not metadata.\n\nText.\n",
+        "blog/posts/2026-03-05-named.md": "# Dated by its name\n\nText.\n",
+        "blog/posts/dots.md": "---\ndate: 2026-03-06\n...\n\n# Dots\n\nText.\n",
+    }
+    site: Site = make_site(docs)
+
+    for name in docs:
+        source = (site.docs_dir / name).read_text(encoding="utf-8-sig")
+        assert seen[name] == meta.get_data(source), name
+        assert reads[name] == 1, name  # by the plugin only: MkDocs took it from there
+    assert len(site.listing("blog/index.html")) == 6
+
+
+def test_a_post_the_nav_names_keeps_the_title_the_nav_gives(make_site: Any) -> None:
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "blog/posts/a.md": post("2026-03-01", "From the page", ["News"]),
+    }
+    nav = [{"Home": "index.md"}, {"Title from the nav": "blog/posts/a.md"}]
+    site: Site = make_site(docs, {"nav": nav})
+    links = [a.get_text(strip=True) for a in site.soup("index.html").select("a")]
+    assert "Title from the nav" in links
+    assert site.soup("blog/posts/a/index.html").select_one("h1").get_text() == "From the page"
+
+
+def test_a_plugin_that_reads_sources_its_own_way_still_does(make_site: Any) -> None:
+    hook = (
+        "def on_page_read_source(page, config):\n"
+        "    if page.file.src_uri == 'blog/posts/a.md':\n"
+        "        return '---\\ndate: 2026-03-01\\n---\\n\\n# Replaced\\n\\nBy the hook.\\n'\n"
+    )
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "blog/posts/a.md": post("2026-03-01", "Original", ["News"]),
+        "blog/posts/b.md": post("2026-03-02", "Untouched", ["News"]),
+        "../hooks.py": hook,  # beside mkdocs.yml
+    }
+    site: Site = make_site(docs, {"hooks": ["hooks.py"]})
+    assert site.soup("blog/posts/a/index.html").select_one("h1").get_text() == "Replaced"
+    assert site.soup("blog/posts/b/index.html").select_one("h1").get_text() == "Untouched"
