@@ -58,9 +58,21 @@ def date_from_file_name(name: str, tz: dt.tzinfo) -> dt.datetime | None:
 
 
 def date_formatter(pattern: str, locale: str) -> Callable[[dt.datetime], str]:
-    """A function showing dates with a strftime pattern (contains `%`) or a babel pattern/style."""
+    """A function showing dates with a strftime pattern (contains `%`) or a babel pattern/style.
+
+    Each day is formatted once (babel's `format_date` shows only the day); a strftime pattern
+    may show the time too, so there each datetime is formatted once.
+    """
     if "%" in pattern:
-        return lambda date: date.strftime(pattern)
+        shown: dict[dt.datetime, str] = {}
+
+        def strftime(date: dt.datetime) -> str:
+            text = shown.get(date)
+            if text is None:
+                text = shown[date] = date.strftime(pattern)
+            return text
+
+        return strftime
     from babel.core import Locale, UnknownLocaleError
     from babel.dates import format_date
 
@@ -68,7 +80,16 @@ def date_formatter(pattern: str, locale: str) -> Callable[[dt.datetime], str]:
         babel_locale = Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         babel_locale = Locale.parse("en")
-    return lambda date: str(format_date(date, format=pattern, locale=babel_locale))
+    days: dict[dt.date, str] = {}
+
+    def babel_date(date: dt.datetime) -> str:
+        day = date.date()
+        text = days.get(day)
+        if text is None:
+            text = days[day] = str(format_date(day, format=pattern, locale=babel_locale))
+        return text
+
+    return babel_date
 
 
 def month_formatter(locale: str) -> Callable[[int, int], str]:

@@ -4,6 +4,7 @@ post (previous/next, links, related posts) and the feeds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape as html_escape
 from html import unescape as html_unescape
 from typing import TYPE_CHECKING
@@ -13,12 +14,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_blog_archive import feeds
 from mkdocs_blog_archive.archive import Post, related_posts
-from mkdocs_blog_archive.pages import (
-    LISTING_MARKER,
-    POST_NAV_MARKER,
-    link_sections,
-    relative_url,
-)
+from mkdocs_blog_archive.pages import LISTING_MARKER, link_sections, relative_url
+from mkdocs_blog_archive.posts import reading_minutes, summarize
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +26,8 @@ if TYPE_CHECKING:
     from mkdocs_blog_archive.state import BuildState
 
 log = get_plugin_logger(__name__)
+
+_LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
 
 
 def title_html(page: Page) -> str:
@@ -89,16 +88,45 @@ def place_listing(page: Page, html: str) -> None:
         page.content = page.content.replace(LISTING_MARKER, html, 1)
 
 
-def post_bottoms(state: BuildState, files: Files, post_nav: bool, related: int) -> None:
-    """Fill each post's bottom: older and newer posts, its `links`, and related posts."""
-    chronological = list(state.entries)  # newest first
+def read_posts(state: BuildState, files: Files) -> dict[str, Page]:
+    """Each post's title, summary and reading time, from the HTML of MkDocs' one render;
+    returns the rendered posts' pages by src_uri."""
+    options = state.options  # plain attributes: MkDocs' config lookups cost per post
+    pages: dict[str, Page] = {}
+    for src_uri, post in state.posts.items():
+        file = files.get_file_from_path(src_uri)
+        page = file.page if file is not None else None
+        if page is None or page.content is None:
+            continue
+        html = page.content
+        pages[src_uri] = page
+        if options.keep_html:
+            state.post_html[src_uri] = html
+        post.title = title_html(page)
+        post.summary = summarize(html, post.description, options.summary_words)
+        if not options.reading_time:
+            post.readtime = None
+        elif post.readtime is None:
+            post.readtime = reading_minutes(html, options.words_per_minute)
+    return pages
+
+
+def finish_posts(state: BuildState, pages: dict[str, Page], files: Files) -> None:
+    """Add to each post its back-links (to the blog and its categories) and its bottom: older
+    and newer posts, its `links`, related posts. `state.entries` are made, newest first."""
+    options = state.options
+    renderer = state.renderer
     entries = state.entries
+    chronological = list(entries)  # newest first
     keys = ("categories", "tags")
-    if related:
+    if options.related:
         for key in keys:
             for archive in state.terms[key].values():
                 archive.positions = {p.src_uri: i for i, p in enumerate(archive.posts)}
     last = len(chronological) - 1
+    backlinks = options.backlinks if state.index is not None else "none"
+    blog_url = state.index.url if state.index is not None else ""
+    terms = state.terms
 
     def find_page(path: str) -> tuple[str, str] | None:
         file = files.get_file_from_path(path)
@@ -107,23 +135,49 @@ def post_bottoms(state: BuildState, files: Files, post_nav: bool, related: int) 
         return file.url, title_html(file.page) if file.page is not None else path
 
     for position, src_uri in enumerate(chronological):
-        file = files.get_file_from_path(src_uri)
-        page = file.page if file is not None else None
-        if page is None or page.content is None or POST_NAV_MARKER not in page.content:
+        page = pages.get(src_uri)
+        if page is None or page.content is None:
             continue
         post = state.posts[src_uri]
-        found = []
-        if related:
-            archives = [state.terms[key][name] for key in keys for name in post.terms[key]]
-            found = related_posts(post, archives, related, window=max(4 * related, 20))
-        block = state.renderer.post_nav(
-            page.url,
-            entries[chronological[position + 1]] if post_nav and position < last else None,
-            entries[chronological[position - 1]] if post_nav and position else None,
-            [entries[other.src_uri] for other in found],
-            link_sections(post.links, src_uri, page.url, find_page) if post.links else [],
-        )
-        page.content = page.content.replace(POST_NAV_MARKER, block, 1)
+        html = page.content
+        if options.post_nav or options.related or post.links:
+            found = []
+            if options.related:
+                archives = [terms[key][name] for key in keys for name in post.terms[key]]
+                found = related_posts(
+                    post, archives, options.related, window=max(4 * options.related, 20)
+                )
+            bottom = renderer.post_nav(
+                page.url,
+                entries[chronological[position + 1]]
+                if options.post_nav and position < last
+                else None,
+                entries[chronological[position - 1]] if options.post_nav and position else None,
+                [entries[other.src_uri] for other in found],
+                link_sections(post.links, src_uri, page.url, find_page) if post.links else [],
+            )
+            html = f"{html}\n{bottom}"
+        if backlinks != "none":
+            categories, tags, authors = (
+                renderer.category_links([terms[key][name] for name in post.terms[key]], page.url)
+                for key in ("categories", "tags", "authors")
+            )
+            links = renderer.post_links(
+                post, blog_url, page.url, categories, tags, authors, backlinks
+            )
+            html = place(html, links, backlinks)
+        page.content = html
+
+
+def place(html: str, block: str, where: str) -> str:
+    """`block` after the page's leading h1 ("top"), above everything ("above"), or at the end."""
+    if where == "bottom":
+        return f"{html}\n{block}"
+    if where == "top":
+        match = _LEADING_H1.match(html)
+        if match:
+            return f"{html[: match.end()]}\n{block}{html[match.end() :]}"
+    return f"{block}\n{html}"
 
 
 def write_feeds(state: BuildState, config: MkDocsConfig, options: FeedsConfig, locale: str) -> None:

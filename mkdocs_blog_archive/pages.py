@@ -134,9 +134,9 @@ class Renderer:
         """Every label, in the site's language (`i18n.resolve_labels`)."""
         self.count_label = format_count
         """`count_label(21)` is "21 posts", in the site's language."""
-        self._format_date = format_date
+        self.format_date = format_date
+        """`format_date(date)`: the date as the site shows it (`dates.date_formatter`)."""
         self._format_month = format_month
-        self._dates: dict[dt.datetime, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
         self.flavor = flavor
         """A theme with templates of its own (`material`): `blog-archive/<flavor>/<name>` is
@@ -148,13 +148,6 @@ class Renderer:
         """Authors by id, from the authors file."""
         self._skeletons: dict[tuple[object, ...], str] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
-
-    def format_date(self, date: dt.datetime) -> str:
-        """The date as the site shows it; each date is formatted once per build."""
-        text = self._dates.get(date)
-        if text is None:
-            text = self._dates[date] = self._format_date(date)
-        return text
 
     def render(self, name: str, **context: Any) -> str:
         return self._template(name).render(labels=self.labels, **context).strip()

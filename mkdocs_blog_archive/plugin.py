@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
-import re
 import zoneinfo
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -28,7 +26,6 @@ from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.handover import hand_over
 from mkdocs_blog_archive.pages import (
     LISTING_MARKER,
-    POST_NAV_MARKER,
     TEMPLATES_DIR,
     Entry,
     Renderer,
@@ -41,10 +38,8 @@ from mkdocs_blog_archive.posts import (
     hold_back,
     move_posts,
     read_authors,
-    reading_minutes,
-    summarize,
 )
-from mkdocs_blog_archive.state import BuildState
+from mkdocs_blog_archive.state import BuildState, PostOptions
 
 if TYPE_CHECKING:
     import jinja2
@@ -57,19 +52,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "blog-archive/blog-archive.css"
-_LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class _PostOptions:
-    """The options `on_page_content` reads for every post, read once per build."""
-
-    keep_html: bool
-    summary_words: int
-    reading_time: bool
-    words_per_minute: int
-    post_nav: bool
-    backlinks: str
 
 
 class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
@@ -113,12 +95,13 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             log.info("feeds need an absolute site_url in mkdocs.yml: no feeds are written")
             formats = []
         self.build.feed_formats = formats
-        self.options = _PostOptions(
+        self.build.options = PostOptions(
             keep_html=bool(formats) and options.full_content,
             summary_words=self.config.summary_words,
             reading_time=self.config.reading_time,
             words_per_minute=self.config.words_per_minute,
-            post_nav=self.config.post_nav or self.config.related > 0,
+            post_nav=self.config.post_nav,
+            related=self.config.related,
             backlinks=self.config.backlinks,
         )
         return config
@@ -339,37 +322,10 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         return f"{markdown.rstrip()}\n\n{LISTING_MARKER}\n"
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Summarize each post from MkDocs' one render, and add back-links."""
-        build = self.build
-        src_uri = page.file.src_uri
-        post = build.posts.get(src_uri)
-        if post is not None:
-            options = self.options  # plain attributes: MkDocs' config lookups cost per post
-            if options.keep_html:
-                build.post_html[src_uri] = html
-            post.title = fill.title_html(page)
-            post.summary = summarize(html, post.description, options.summary_words)
-            if not options.reading_time:
-                post.readtime = None
-            elif post.readtime is None:
-                post.readtime = reading_minutes(html, options.words_per_minute)
-            if options.post_nav or post.links:
-                html = f"{html}\n{POST_NAV_MARKER}"
-            if options.backlinks == "none" or build.index is None:
-                return html
-            renderer = build.renderer
-            categories, tags, authors = (
-                renderer.category_links(
-                    [build.terms[key][name] for name in post.terms[key]], page.url
-                )
-                for key in ("categories", "tags", "authors")
-            )
-            links = renderer.post_links(
-                post, build.index.url, page.url, categories, tags, authors, options.backlinks
-            )
-            return _place(html, links, options.backlinks)
+        """An archive page gets its back-link. (Posts are finished in `on_env`, all in one
+        pass: interleaved with MkDocs' rendering, the same work takes twice as long.)"""
         back = self._back_link(page)
-        return _place(html, back, "above") if back else html
+        return fill.place(html, back, "above") if back else html
 
     def _back_link(self, page: Page) -> str:
         """The back-link to the blog index at the top of an archive page: every one but the
@@ -385,11 +341,14 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Every post is rendered now: write the listings into the archive pages."""
+        """Every post is rendered now: one pass reads titles, summaries and reading times from
+        the posts' HTML; then the posts are sorted, get their back-links and previous/next
+        links, and the feeds are written. (Listings are filled in `on_page_context`.)"""
         build = self.build
         if build.index is None:
             return env
         renderer = build.renderer
+        pages = fill.read_posts(build, files)
         entries: dict[str, Entry] = {}
         for post in sort_posts(list(build.posts.values())):
             entries[post.src_uri] = renderer.entry(post)
@@ -400,7 +359,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         build.entries = entries
         build.sorted_categories = sorted(build.categories.values(), key=lambda a: a.name.casefold())
         build.sorted_tags = sorted(build.terms["tags"].values(), key=lambda a: a.name.casefold())
-        fill.post_bottoms(build, files, self.config.post_nav, self.config.related)
+        fill.finish_posts(build, pages, files)
         if build.feed_formats:
             fill.write_feeds(build, config, self.config.feeds, self.locale)
         if self.standalone is not None:  # write-pages stops after on_env: collect everything
@@ -460,14 +419,3 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         if not links or "</head>" not in output:
             return output
         return output.replace("</head>", f"{links}\n</head>", 1)
-
-
-def _place(html: str, block: str, where: str) -> str:
-    """`block` after the page's leading h1 ("top"), above everything ("above"), or at the end."""
-    if where == "bottom":
-        return f"{html}\n{block}"
-    if where == "top":
-        match = _LEADING_H1.match(html)
-        if match:
-            return f"{html[: match.end()]}\n{block}{html[match.end() :]}"
-    return f"{block}\n{html}"

@@ -12,11 +12,25 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File
 
 
+@dataclass(frozen=True)
+class PostOptions:
+    """The options the pass over the posts reads, read once per build."""
+
+    keep_html: bool = False
+    summary_words: int = 60
+    reading_time: bool = True
+    words_per_minute: int = 265
+    post_nav: bool = True
+    related: int = 0
+    backlinks: str = "top"
+
+
 @dataclass
 class BuildState:
     """Everything one build learns; made anew in `on_config`, as `mkdocs serve` reuses plugins."""
 
     renderer: Renderer
+    options: PostOptions = field(default_factory=PostOptions)
     posts: dict[str, Post] = field(default_factory=dict)
     index: Archive | None = None
     terms: dict[str, dict[str, Archive]] = field(default_factory=dict)
