@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,11 @@ def _stand_in(name: str) -> Markup:
 
 
 _PREFIX_STAND_IN = str(_stand_in("prefix"))
+
+
+def _entry_stand_ins(entry: Entry) -> dict[str, Any]:
+    """The context of `post-entry.html` rendered once per post: the prefix stands in."""
+    return {"entry": entry, "prefix": _stand_in("prefix")}
 
 
 LISTING_MARKER = "<!-- blog-archive:listing -->"
@@ -304,23 +310,25 @@ class Renderer:
             author=self.authors.get(archive.name) if archive.kind == "authors" else None,
             entries=listed,
             prefix=prefix,
-            posts_html=Markup("\n".join([self.entry_html(entry, prefix) for entry in listed])),
+            posts_html=Markup(self.entries_html(listed, prefix)),
         )
 
-    def entry_html(self, entry: Entry, prefix: str) -> str:
-        """A post as listings show it (`post-entry.html`), seen from a page whose links to
+    def entries_html(self, entries: list[Entry], prefix: str) -> str:
+        """Posts as listings show them (`post-entry.html`), seen from a page whose links to
         site-relative URLs start with `prefix`.
 
-        Our template is rendered once per post, with a stand-in for the prefix; a site's own
-        template, once per post and prefix.
+        Our template is rendered once per post, with a stand-in for the prefix, replaced in
+        the whole listing at once; a site's own template is rendered per post and prefix.
         """
-        skeleton = self._skeleton(
-            ("post-entry.html", id(entry)),  # entries live as long as this Renderer
-            lambda: {"entry": entry, "prefix": _stand_in("prefix")},
-        )
-        if not skeleton:
-            return self.render("post-entry.html", entry=entry, prefix=prefix)
-        return skeleton.replace(_PREFIX_STAND_IN, prefix)
+        parts = []
+        for entry in entries:
+            skeleton = self._skeletons.get(("post-entry.html", id(entry)))
+            if skeleton is None:  # entries live as long as this Renderer: id() is theirs
+                skeleton = self._skeleton(
+                    ("post-entry.html", id(entry)), partial(_entry_stand_ins, entry)
+                )
+            parts.append(skeleton or self.render("post-entry.html", entry=entry, prefix=prefix))
+        return "\n".join(parts).replace(_PREFIX_STAND_IN, prefix)
 
     def tags_index(self, tags: list[CategoryLink]) -> str:
         """The list of every tag with its count; `level` (1-5) sizes a tag cloud."""

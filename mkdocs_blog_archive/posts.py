@@ -442,16 +442,15 @@ def summarize(content: str, description: str | None, words: int) -> str:
     return truncate_words(text, words)
 
 
-_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 
 
 def reading_minutes(content: str, words_per_minute: int) -> int:
     """Minutes to read a rendered page: its words, plus one word per line of code
     (code is skimmed, not read word by word); at least one minute."""
-    lines = 0
-    for block in _PRE.findall(content):
-        lines += block.count("\n") + 1
-    prose = _TAG.sub(" ", _PRE.sub(" ", content))
+    parts = _PRE.split(content)  # prose, code block, prose, …
+    lines = sum(block.count("\n") + 1 for block in parts[1::2])
+    prose = _TAG.sub(" ", " ".join(parts[::2]) if lines else content)
     words = len(prose.split()) + lines
     return max(1, round(words / max(words_per_minute, 1)))
 
