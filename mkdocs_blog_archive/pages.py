@@ -37,6 +37,14 @@ def _stand_in(name: str) -> Markup:
 _PREFIX_STAND_IN = str(_stand_in("prefix"))
 
 
+def _fill(parts: list[str], values: dict[str, str]) -> str:
+    """A skeleton split at its stand-ins (`Renderer._parts`), each replaced by its value."""
+    filled = parts[:]
+    for at in range(1, len(filled), 2):
+        filled[at] = values[filled[at]]
+    return "".join(filled)
+
+
 def _entry_stand_ins(entry: Entry) -> dict[str, Any]:
     """The context of `post-entry.html` rendered once per post: the prefix stands in."""
     return {"entry": entry, "prefix": _stand_in("prefix")}
@@ -153,6 +161,7 @@ class Renderer:
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
         self._skeletons: dict[tuple[object, ...], str] = {}
+        self._split_skeletons: dict[tuple[object, ...], list[str]] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
 
     def render(self, name: str, **context: Any) -> str:
@@ -372,7 +381,7 @@ class Renderer:
                 values[at + "u"] = escape(entry.url)
                 values[at + "d"] = escape(entry.date)
                 values[at + "i"] = escape(entry.datetime)
-        return _STAND_IN.sub(lambda match: values[match.group(1)], skeleton)
+        return _fill(self._parts(key, skeleton), values)
 
     @staticmethod
     def _post_nav_stand_ins(key: tuple[object, ...]) -> dict[str, Any]:
@@ -451,7 +460,14 @@ class Renderer:
                 values[at + "h"] = escaped_href
                 values[at + "c"] = count
                 values[at + "l"] = label
-        return _STAND_IN.sub(lambda match: values[match.group(1)], skeleton)
+        return _fill(self._parts(key, skeleton), values)
+
+    def _parts(self, key: tuple[object, ...], skeleton: str) -> list[str]:
+        """The skeleton of `key` split at its stand-ins: text, name, text, name, …, text."""
+        parts = self._split_skeletons.get(key)
+        if parts is None:
+            parts = self._split_skeletons[key] = _STAND_IN.split(skeleton)
+        return parts
 
     def _skeleton(self, key: tuple[object, ...], stand_ins: Callable[[], dict[str, Any]]) -> str:
         """The template `key[0]` rendered once for one shape (`key`), with stand-ins for its

@@ -416,6 +416,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             links = build.head_links.get(build.index.src_uri, "")
         else:
             return output
-        if not links or "</head>" not in output:
+        end = output.find("</head>") if links else -1
+        if end < 0:
             return output
-        return output.replace("</head>", f"{links}\n</head>", 1)
+        return f"{output[:end]}{links}\n{output[end:]}"
