@@ -45,8 +45,20 @@ def _fill(parts: list[str], values: dict[str, str]) -> str:
     return "".join(filled)
 
 
-def _entry_stand_ins(entry: Entry) -> dict[str, Any]:
-    """The context of `post-entry.html` rendered once per post: the prefix stands in."""
+def _entry_stand_ins(key: tuple[object, ...]) -> dict[str, Any]:
+    """The context of `post-entry.html` for one shape of entry: every value stands in."""
+    _, authors, readtime, summary, draft, pinned = key
+    entry = Entry(
+        title=_stand_in("t"),
+        url=_stand_in("u"),
+        date=_stand_in("d"),
+        datetime=_stand_in("i"),
+        summary=_stand_in("s") if summary else "",
+        readtime=_stand_in("r") if readtime else "",
+        draft=bool(draft),
+        pinned=bool(pinned),
+        authors=[_stand_in(f"a{number}") for number in range(int(authors))],  # type: ignore[call-overload]
+    )
     return {"entry": entry, "prefix": _stand_in("prefix")}
 
 
@@ -162,6 +174,7 @@ class Renderer:
         """Authors by id, from the authors file."""
         self._skeletons: dict[tuple[object, ...], str] = {}
         self._split_skeletons: dict[tuple[object, ...], list[str]] = {}
+        self._entries_html: dict[int, str] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
 
     def render(self, name: str, **context: Any) -> str:
@@ -326,18 +339,45 @@ class Renderer:
         """Posts as listings show them (`post-entry.html`), seen from a page whose links to
         site-relative URLs start with `prefix`.
 
-        Our template is rendered once per post, with a stand-in for the prefix, replaced in
-        the whole listing at once; a site's own template is rendered per post and prefix.
+        Our template is rendered once per shape (authors, reading time, summary, draft) with
+        stand-ins, filled once per post but for the prefix, which is replaced in the whole
+        listing at once. A site's own template is rendered per post and prefix.
         """
         parts = []
+        made = self._entries_html
         for entry in entries:
-            skeleton = self._skeletons.get(("post-entry.html", id(entry)))
-            if skeleton is None:  # entries live as long as this Renderer: id() is theirs
-                skeleton = self._skeleton(
-                    ("post-entry.html", id(entry)), partial(_entry_stand_ins, entry)
-                )
-            parts.append(skeleton or self.render("post-entry.html", entry=entry, prefix=prefix))
+            html = made.get(id(entry))  # entries live as long as this Renderer: id() is theirs
+            if html is None:
+                html = made[id(entry)] = self._entry_html(entry)
+            parts.append(html or self.render("post-entry.html", entry=entry, prefix=prefix))
         return "\n".join(parts).replace(_PREFIX_STAND_IN, prefix)
+
+    def _entry_html(self, entry: Entry) -> str:
+        """`post-entry.html` for `entry` with the prefix still standing in; "" for a
+        template that is not ours."""
+        key = (
+            "post-entry.html",
+            len(entry.authors),
+            bool(entry.readtime),
+            bool(entry.summary),
+            entry.draft,
+            entry.pinned,
+        )
+        skeleton = self._skeleton(key, partial(_entry_stand_ins, key))
+        if not skeleton:
+            return ""
+        values = {
+            "prefix": _PREFIX_STAND_IN,
+            "t": entry.title,  # HTML already
+            "u": escape(entry.url),
+            "d": escape(entry.date),
+            "i": escape(entry.datetime),
+            "s": escape(entry.summary),
+            "r": escape(entry.readtime),
+        }
+        for number, name in enumerate(entry.authors):
+            values[f"a{number}"] = escape(name)
+        return _fill(self._parts(key, skeleton), values)
 
     def tags_index(self, tags: list[CategoryLink]) -> str:
         """The list of every tag with its count; `level` (1-5) sizes a tag cloud."""

@@ -416,7 +416,6 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             links = build.head_links.get(build.index.src_uri, "")
         else:
             return output
-        end = output.find("</head>") if links else -1
-        if end < 0:
+        if not links:
             return output
-        return f"{output[:end]}{links}\n{output[end:]}"
+        return output.replace("</head>", f"{links}\n</head>", 1)

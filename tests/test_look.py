@@ -154,6 +154,10 @@ def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, 
         "p3.md": "---\ndate: 2026-05-03\ndraft: true\nreadtime: 7\n---\n# Three\n",
     }
     docs["p4.md"] = "---\ndate: 2026-05-04\ncategories: ['A&B']\n---\n# Four <&> \"q\"\n\nText.\n"
+    docs["p5.md"] = (
+        "---\ndate: 2026-05-05\nauthors: ['Ann & <Bo>', Cy]\n---\n# Five\n\n"
+        'Fish & 1 < 2 "quoted" \\0ba:prefix\\0 and more.\n'
+    )
     options = {"drafts": True, "related": 2}
     config = {"theme": {"name": theme}, "plugins": [{"blog-archive": options}]}
     ours: Site = make_site(docs, config)
@@ -163,7 +167,13 @@ def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, 
         source = Path(TEMPLATES_DIR, "blog-archive", folder, name)
         copy[f"../overrides/blog-archive/{folder}{name}"] = source.read_text("utf-8")
     theirs: Site = make_site(copy, {**config, "theme": {"name": theme, "custom_dir": "overrides"}})
-    for page in ("p1/index.html", "p2/index.html", "p3/index.html", "p4/index.html"):
+    for page in (
+        "p1/index.html",
+        "p2/index.html",
+        "p3/index.html",
+        "p4/index.html",
+        "p5/index.html",
+    ):
         for part in ("nav.blog-archive-post-links", "nav.blog-archive-post-nav"):
             mine = ours.soup(page).select_one(part)
             other = theirs.soup(page).select_one(part)
@@ -183,6 +193,12 @@ def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, 
         assert str(mine) == str(other), page
         listed += mine is not None and len(mine.select(".blog-archive-post")) > 0
     assert listed >= 3
+    five = ours.soup("blog/index.html").select_one(".blog-archive-post")
+    assert five is not None
+    summary = five.select_one(".blog-archive-post-summary")
+    assert summary is not None
+    assert summary.get_text() == 'Fish & 1 < 2 "quoted" \\0ba:prefix\\0 and more.'
+    assert "Ann & <Bo>, Cy" in five.get_text()
     previous = ours.soup("p1/index.html").select_one("a.blog-archive-next")
     assert previous is not None and previous.get_text().endswith("Two")
     newest_link = ours.soup("p3/index.html").select_one("a.blog-archive-next")
