@@ -100,8 +100,9 @@ def _serialize(root: ET.Element) -> bytes:
     ET.register_namespace("atom", ATOM_NS)
     ET.register_namespace("dc", DC_NS)
     ET.indent(root)
-    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return document + b"\n"
+    # As a str, then encoded once: ElementTree's own UTF-8 output encodes each small piece.
+    document = ET.tostring(root, encoding="unicode")
+    return f"<?xml version='1.0' encoding='utf-8'?>\n{document}\n".encode()
 
 
 def atom(feed: Feed) -> bytes:
