@@ -189,7 +189,8 @@ def main() -> None:
 
     print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(
-        "| posts | plain s | archive s | overhead (side by side) | overhead (CPU, in turn) | material s "
+        "| posts | plain s | archive s | overhead (side by side) | overhead (CPU, in turn) "
+        "| material s "
         "| material / archive | archive, per_page 10 s | material / archive (per_page 10) "
         "| peak MB plain / archive / material | serve rebuild s plain / archive |"
     )

@@ -11,7 +11,7 @@ from markdown.extensions.toc import slugify
 _MAX_SLUG_BYTES = 120
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One of a post's `links`: a page (`target` relative to docs_dir, `#anchor` allowed) or
     a URL, with its own title or none (the page's title), under a section heading or none."""
@@ -21,7 +21,7 @@ class Link:
     section: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Post:
     """A dated page. `title` and `summary` are filled in once MkDocs has rendered the page."""
 
@@ -65,7 +65,7 @@ class Post:
         return (-self.date.timestamp(), self.title.casefold(), self.src_uri)
 
 
-@dataclass
+@dataclass(slots=True)
 class Archive:
     """A named group of posts with a page of its own.
 

@@ -47,7 +47,7 @@ def absolute_links(content: str, base_url: str) -> str:
     return _URL_ATTRIBUTE.sub(absolute, content)
 
 
-@dataclass
+@dataclass(slots=True)
 class FeedEntry:
     """A post as every feed shows it; built once per post."""
 

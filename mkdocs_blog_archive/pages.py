@@ -110,7 +110,7 @@ def relative_url(target: str, page_url: str) -> str:
     return url_prefix(page_url) + target or "./"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A post as an archive listing shows it; built once per post, shared by every listing."""
 
@@ -125,7 +125,7 @@ class Entry:
     authors: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CategoryLink:
     """A link to an archive, with its count of posts."""
 

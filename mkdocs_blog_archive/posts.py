@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 _MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     """A page's front matter (`data`) and its text as MkDocs reads it, kept so that MkDocs
     need not read and parse a post a second time (see `handover`)."""
