@@ -127,6 +127,12 @@ def main() -> None:
     )
     parser.add_argument("--skip-material", action="store_true")
     parser.add_argument(
+        "--material-up-to",
+        type=int,
+        default=10**9,
+        help="build Material's blog only for sizes up to this (it takes 20+ min at 10,000)",
+    )
+    parser.add_argument(
         "--skip-paged", action="store_true", help="leave out the per_page: 10 builds"
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
@@ -147,7 +153,9 @@ def main() -> None:
         cpu: dict[str, list[float]] = {c: [] for c in configs}
         for run in range(args.repeats):
             for config in configs:
-                if config == "material" and run >= args.material_repeats:
+                if config == "material" and (
+                    run >= args.material_repeats or size > args.material_up_to
+                ):
                     continue
                 seconds, cpu_seconds, peak = timed_build(site, config)
                 times[config].append(seconds)
@@ -180,6 +188,8 @@ def main() -> None:
             a / p - 1 for a, p in zip(cpu["archive"], cpu["plain"], strict=True)
         )
         for config in configs:
+            if not times[config]:
+                continue
             row[config] = statistics.median(times[config])
             row[f"{config}_cpu"] = statistics.median(cpu[config])
             row[f"{config}_mb"] = max(memory[config])
