@@ -43,9 +43,9 @@ def title_html(page: Page) -> str:
     return html_escape(html_unescape(title))
 
 
-def listing(state: BuildState, page: Page, per_page: int, index_posts: int) -> str:
-    """The listing of the archive page `page`: its posts, and on the blog index the
-    categories, years and tags too."""
+def listing(state: BuildState, page: Page, per_page: int, index_posts: int) -> list[str]:
+    """The listing of the archive page `page`, in parts to be joined: its posts, and on the
+    blog index the categories, years and tags too."""
     renderer = state.renderer
     src_uri = page.file.src_uri
     archive = state.pages[src_uri]
@@ -75,17 +75,16 @@ def listing(state: BuildState, page: Page, per_page: int, index_posts: int) -> s
     )
 
 
-def place_listing(page: Page, html: str) -> None:
+def place_listing(page: Page, parts: list[str]) -> None:
     """Put the listing where the page's marker is (at its end if another plugin removed it)."""
     assert page.content is not None
-    if LISTING_MARKER not in page.content:
+    before, marker, after = page.content.partition(LISTING_MARKER)
+    if not marker:
         log.warning(
             f"{page.file.src_uri}: the archive listing's marker was removed from the page "
             "(by another plugin?); the listing is added at the end"
         )
-        page.content += html
-    else:
-        page.content = page.content.replace(LISTING_MARKER, html, 1)
+    page.content = "".join([before, *parts, after])
 
 
 def read_posts(state: BuildState, files: Files) -> dict[str, Page]:

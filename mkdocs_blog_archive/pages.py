@@ -35,6 +35,7 @@ def _stand_in(name: str) -> Markup:
 
 
 _PREFIX_STAND_IN = str(_stand_in("prefix"))
+_POSTS_STAND_IN = _stand_in("posts_html")
 
 
 def _fill(parts: list[str], values: dict[str, str]) -> str:
@@ -303,8 +304,10 @@ class Renderer:
         years: list[CategoryLink] | None = None,
         page: int = 1,
         per_page: int = 0,
-    ) -> str:
-        """The listing of an archive page: count, (on the index) categories, then posts.
+    ) -> list[str]:
+        """The listing of an archive page: count, (on the index) categories, then posts; in
+        parts, to be joined (the posts, megabytes on a big blog, are copied once more that way
+        instead of four times).
 
         `feeds` are (label, link) pairs of the archive's feeds.
         """
@@ -318,22 +321,30 @@ class Renderer:
                 for number, url in enumerate(archive.page_urls, start=1)
             ]
         listed = [entries[post.src_uri] for post in posts]
-        return self.render(
-            "index.html" if archive.kind == "index" else "category.html",
-            page=page,
-            pages=pages,
-            archive=archive,
-            feeds=feeds,
-            count=len(archive.posts),
-            count_label=self.count_label(len(archive.posts)),
-            categories=categories or [],
-            tags_href=tags_href,
-            years=years or [],
-            author=self.authors.get(archive.name) if archive.kind == "authors" else None,
-            entries=listed,
-            prefix=prefix,
-            posts_html=Markup(self.entries_html(listed, prefix)),
-        )
+        context = {
+            "page": page,
+            "pages": pages,
+            "archive": archive,
+            "feeds": feeds,
+            "count": len(archive.posts),
+            "count_label": self.count_label(len(archive.posts)),
+            "categories": categories or [],
+            "tags_href": tags_href,
+            "years": years or [],
+            "author": self.authors.get(archive.name) if archive.kind == "authors" else None,
+            "entries": listed,
+            "prefix": prefix,
+        }
+        name = "index.html" if archive.kind == "index" else "category.html"
+        # The posts (megabytes on a big blog) stand in while the template renders, and go
+        # in once, where the page is put together (`fill.place_listing`).
+        html = self.render(name, **context, posts_html=_POSTS_STAND_IN)
+        if html.count(_POSTS_STAND_IN) == 1:
+            head, _, tail = html.partition(_POSTS_STAND_IN)
+            return [head, self.entries_html(listed, prefix), tail]
+        # A template of the site's own that loops over `entries`, or changes `posts_html`.
+        posts_html = Markup(self.entries_html(listed, prefix))
+        return [self.render(name, **context, posts_html=posts_html)]
 
     def entries_html(self, entries: list[Entry], prefix: str) -> str:
         """Posts as listings show them (`post-entry.html`), seen from a page whose links to
@@ -379,11 +390,11 @@ class Renderer:
             values[f"a{number}"] = escape(name)
         return _fill(self._parts(key, skeleton), values)
 
-    def tags_index(self, tags: list[CategoryLink]) -> str:
+    def tags_index(self, tags: list[CategoryLink]) -> list[str]:
         """The list of every tag with its count; `level` (1-5) sizes a tag cloud."""
         most = max((tag.count for tag in tags), default=1)
         levels = [1 + round(4 * (tag.count - 1) / max(most - 1, 1)) for tag in tags]
-        return self.render("tags.html", tags=list(zip(tags, levels, strict=True)))
+        return [self.render("tags.html", tags=list(zip(tags, levels, strict=True)))]
 
     def post_nav(
         self,

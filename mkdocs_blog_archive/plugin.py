@@ -390,7 +390,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 continue
             page = file.page
             number = build.page_numbers.get(src_uri, 1)
-            listing = fill.listing(build, page, self.config.per_page, self.config.index_posts)
+            listing = "".join(
+                fill.listing(build, page, self.config.per_page, self.config.index_posts)
+            )
             back = self._back_link(page)
             markdown = renderer.standalone_markdown(archive, number, back, listing)
             self.standalone[src_uri] = markdown.encode("utf-8")
