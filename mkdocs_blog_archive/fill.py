@@ -1,5 +1,6 @@
-"""The second pass, once MkDocs has rendered every post: archive listings, the bottom of each
-post (previous/next, links, related posts) and the feeds."""
+"""The second pass, once MkDocs has rendered every post: titles, summaries and reading times
+from the posts' HTML, each post's back-links and bottom (previous/next, links, related posts),
+archive listings and the feeds."""
 
 from __future__ import annotations
 
@@ -112,7 +113,7 @@ def read_posts(state: BuildState, files: Files) -> dict[str, Page]:
 
 def finish_posts(state: BuildState, pages: dict[str, Page], files: Files) -> None:
     """Add to each post its back-links (to the blog and its categories) and its bottom: older
-    and newer posts, its `links`, related posts. `state.entries` are made, newest first."""
+    and newer posts (from `state.entries`, newest first), its `links`, related posts."""
     options = state.options
     renderer = state.renderer
     entries = state.entries

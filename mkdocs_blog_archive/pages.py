@@ -306,8 +306,8 @@ class Renderer:
         per_page: int = 0,
     ) -> list[str]:
         """The listing of an archive page: count, (on the index) categories, then posts; in
-        parts, to be joined (the posts, megabytes on a big blog, are copied once more that way
-        instead of four times).
+        parts, to be joined where the page is put together, so that the posts (megabytes on a
+        big blog) are copied into the page once.
 
         `feeds` are (label, link) pairs of the archive's feeds.
         """
