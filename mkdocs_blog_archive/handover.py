@@ -4,6 +4,7 @@ reading the file and parsing its YAML a second time (on 10,000 posts, seconds of
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.pages import Page
@@ -35,7 +36,7 @@ def nav_paths(items: Any) -> set[str]:
     """Every page path named in a `nav` configuration."""
     found: set[str] = set()
     if isinstance(items, str):
-        found.add(items.lstrip("/"))
+        found.add(PurePath(items.lstrip("/")).as_posix())  # as MkDocs looks nav paths up
     elif isinstance(items, dict):
         for value in items.values():
             found |= nav_paths(value)

@@ -84,11 +84,16 @@ def test_a_post_the_nav_names_keeps_the_title_the_nav_gives(make_site: Any) -> N
     docs: dict[str, str | bytes] = {
         "index.md": "# Home\n",
         "blog/posts/a.md": post("2026-03-01", "From the page", ["News"]),
+        "blog/posts/b.md": post("2026-03-02", "Also from the page", ["News"]),
     }
-    nav = [{"Home": "index.md"}, {"Title from the nav": "blog/posts/a.md"}]
+    nav = [
+        {"Home": "index.md"},
+        {"Title from the nav": "blog/posts/a.md"},
+        {"Another nav title": "./blog/posts/b.md"},  # MkDocs normalizes the path
+    ]
     site: Site = make_site(docs, {"nav": nav})
     links = [a.get_text(strip=True) for a in site.soup("index.html").select("a")]
-    assert "Title from the nav" in links
+    assert "Title from the nav" in links and "Another nav title" in links
     assert site.soup("blog/posts/a/index.html").select_one("h1").get_text() == "From the page"
 
 
