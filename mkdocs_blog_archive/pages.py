@@ -39,7 +39,7 @@ _POSTS_STAND_IN = _stand_in("posts_html")
 
 
 def _fill(parts: list[str], values: dict[str, str]) -> str:
-    """A skeleton split at its stand-ins (`Renderer._parts`), each replaced by its value."""
+    """A skeleton split at its stand-ins (`Renderer._skeleton`), each replaced by its value."""
     filled = parts[:]
     for at in range(1, len(filled), 2):
         filled[at] = values[filled[at]]
@@ -65,8 +65,6 @@ def _entry_stand_ins(key: tuple[object, ...]) -> dict[str, Any]:
 
 LISTING_MARKER = "<!-- blog-archive:listing -->"
 """Where an archive page's listing goes; a user's page may place it anywhere itself."""
-POST_NAV_MARKER = "<!-- blog-archive:post-nav -->"
-"""Where a post's previous/next links and related posts go, once every post is rendered."""
 
 
 _URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
@@ -173,8 +171,7 @@ class Renderer:
         self._icons: dict[str, Markup] = {}
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
-        self._skeletons: dict[tuple[object, ...], str] = {}
-        self._split_skeletons: dict[tuple[object, ...], list[str]] = {}
+        self._skeletons: dict[tuple[object, ...], list[str]] = {}
         self._entries_html: dict[int, str] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
 
@@ -388,7 +385,7 @@ class Renderer:
         }
         for number, name in enumerate(entry.authors):
             values[f"a{number}"] = escape(name)
-        return _fill(self._parts(key, skeleton), values)
+        return _fill(skeleton, values)
 
     def tags_index(self, tags: list[CategoryLink]) -> list[str]:
         """The list of every tag with its count; `level` (1-5) sizes a tag cloud."""
@@ -411,7 +408,7 @@ class Renderer:
         """
         prefix = url_prefix(page_url)
         key = ("post-nav.html", previous is not None, next is not None, len(related))
-        skeleton = "" if links else self._skeleton(key, lambda: self._post_nav_stand_ins(key))
+        skeleton = [] if links else self._skeleton(key, lambda: self._post_nav_stand_ins(key))
         if not skeleton:
             return self.render(
                 "post-nav.html",
@@ -432,7 +429,7 @@ class Renderer:
                 values[at + "u"] = escape(entry.url)
                 values[at + "d"] = escape(entry.date)
                 values[at + "i"] = escape(entry.datetime)
-        return _fill(self._parts(key, skeleton), values)
+        return _fill(skeleton, values)
 
     @staticmethod
     def _post_nav_stand_ins(key: tuple[object, ...]) -> dict[str, Any]:
@@ -511,29 +508,25 @@ class Renderer:
                 values[at + "h"] = escaped_href
                 values[at + "c"] = count
                 values[at + "l"] = label
-        return _fill(self._parts(key, skeleton), values)
+        return _fill(skeleton, values)
 
-    def _parts(self, key: tuple[object, ...], skeleton: str) -> list[str]:
-        """The skeleton of `key` split at its stand-ins: text, name, text, name, …, text."""
-        parts = self._split_skeletons.get(key)
-        if parts is None:
-            parts = self._split_skeletons[key] = _STAND_IN.split(skeleton)
-        return parts
-
-    def _skeleton(self, key: tuple[object, ...], stand_ins: Callable[[], dict[str, Any]]) -> str:
+    def _skeleton(
+        self, key: tuple[object, ...], stand_ins: Callable[[], dict[str, Any]]
+    ) -> list[str]:
         """The template `key[0]` rendered once for one shape (`key`), with stand-ins for its
-        values (`stand_ins()` makes the context); "" for a template that is not ours (a site's
-        own may do anything with the values), or one that changed a stand-in (a filter)."""
-        skeleton = self._skeletons.get(key)
-        if skeleton is None:
+        values (`stand_ins()` makes the context), split at them: text, name, text, …, text
+        (for `_fill`). [] for a template that is not ours (a site's own may do anything with
+        the values), or one that changed a stand-in (a filter)."""
+        parts = self._skeletons.get(key)
+        if parts is None:
             name = str(key[0])
-            skeleton = ""
+            parts = []
             if self._ours(name):
                 skeleton = self.render(name, **stand_ins())
-                if "\0" in _STAND_IN.sub("", skeleton):
-                    skeleton = ""
-            self._skeletons[key] = skeleton
-        return skeleton
+                if "\0" not in _STAND_IN.sub("", skeleton):
+                    parts = _STAND_IN.split(skeleton)
+            self._skeletons[key] = parts
+        return parts
 
     def _ours(self, name: str) -> bool:
         """Whether the template `name` in use is the plugin's own (not a `custom_dir` one)."""
