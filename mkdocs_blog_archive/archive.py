@@ -28,8 +28,10 @@ class Post:
     src_uri: str
     url: str
     date: dt.datetime
-    terms: dict[str, list[str]] = field(default_factory=dict)
-    """Names by front-matter key: `categories`, `tags`, and the fields named in `archives`."""
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Names by front-matter key: `categories`, `tags`, and the fields named in `archives`.
+    (Tuples, as `links`: a big blog's posts live all build long, and the garbage collector
+    stops visiting tuples of strings and dicts of those; it visits lists every time.)"""
     description: str | None = None
     updated: dt.datetime | None = None
     slug: str | None = None
@@ -39,7 +41,7 @@ class Post:
     pinned: bool = False
     readtime: int | None = None
     """Minutes to read: front matter `readtime`, else counted from the rendered page."""
-    links: list[Link] = field(default_factory=list)
+    links: tuple[Link, ...] = ()
     """Front matter `links`, as Material's blog has them."""
     title: str = ""
     """HTML-escaped text, as MkDocs gives `page.title`."""
@@ -47,17 +49,17 @@ class Post:
     """Plain text."""
 
     @property
-    def categories(self) -> list[str]:
-        return self.terms.get("categories", [])
+    def categories(self) -> tuple[str, ...]:
+        return self.terms.get("categories", ())
 
     @property
-    def tags(self) -> list[str]:
-        return self.terms.get("tags", [])
+    def tags(self) -> tuple[str, ...]:
+        return self.terms.get("tags", ())
 
     @property
-    def authors(self) -> list[str]:
+    def authors(self) -> tuple[str, ...]:
         """Author ids (resolved against the authors file), or plain names without one."""
-        return self.terms.get("authors", [])
+        return self.terms.get("authors", ())
 
     @property
     def sort_key(self) -> tuple[float, str, str]:
@@ -143,7 +145,7 @@ def group_by_term(
             canonical.append(archive.name)
             archive.posts.append(post)
         if key in post.terms:
-            post.terms[key] = canonical
+            post.terms[key] = tuple(canonical)
     return archives, clashes
 
 

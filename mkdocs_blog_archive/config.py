@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 
@@ -68,6 +69,27 @@ class Label(c.Type[str]):
             raise base.ValidationError(
                 f"{text!r} is not a valid label: use {{name}}, {{count}} and {{field}} only "
                 f"({error!r})"
+            ) from None
+        return text
+
+
+class DateFormat(c.Type[str]):
+    """A strftime pattern (with `%`), or a babel date pattern or style (`long`, `d MMMM y`)."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="long")
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if "%" in text or text in ("full", "long", "medium", "short"):
+            return text
+        from babel.dates import parse_pattern
+
+        try:  # Fields babel cannot show for a day (time zones, …) fail here, not mid-build.
+            parse_pattern(text).apply(dt.date(2026, 5, 6), "en")
+        except Exception as error:  # babel raises several kinds
+            raise base.ValidationError(
+                f"{text!r} is not a babel date pattern that shows a day ({error})"
             ) from None
         return text
 
@@ -243,7 +265,7 @@ class BlogArchiveConfig(base.Config):
     commit that added it, so every page matching `posts` is a post."""
     summary_words = NonNegativeInt(default=60)
     """Summaries are cut at a word boundary after this many words (0: no limit)."""
-    date_format = c.Type(str, default="long")
+    date_format = DateFormat()
     """How dates are shown: a strftime pattern (with `%`), or a babel pattern or style
     (`short`, `medium`, `long`, `full`, `d MMMM y` …) in the site's locale."""
     locale = c.Optional(c.Type(str))

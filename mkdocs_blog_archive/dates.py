@@ -74,19 +74,25 @@ def date_formatter(pattern: str, locale: str) -> Callable[[dt.datetime], str]:
 
         return strftime
     from babel.core import Locale, UnknownLocaleError
-    from babel.dates import format_date
+    from babel.dates import get_date_format, parse_pattern
 
     try:
         babel_locale = Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         babel_locale = Locale.parse("en")
+    # What babel's `format_date` does per call, done once: the locale and pattern looked up.
+    if pattern in ("full", "long", "medium", "short"):
+        compiled = get_date_format(pattern, babel_locale)  # type: ignore[arg-type]
+    else:
+        compiled = parse_pattern(pattern)
+
     days: dict[dt.date, str] = {}
 
     def babel_date(date: dt.datetime) -> str:
         day = date.date()
         text = days.get(day)
         if text is None:
-            text = days[day] = str(format_date(day, format=pattern, locale=babel_locale))
+            text = days[day] = str(compiled.apply(day, babel_locale))
         return text
 
     return babel_date

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urljoin
 
@@ -55,8 +55,8 @@ class FeedEntry:
     url: str
     published: dt.datetime
     updated: dt.datetime | None = None
-    categories: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
+    categories: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
     summary: str = ""
     content_html: str | None = None
 

@@ -93,8 +93,9 @@ def read_posts(state: BuildState, files: Files) -> dict[str, Page]:
     returns the rendered posts' pages by src_uri."""
     options = state.options  # plain attributes: MkDocs' config lookups cost per post
     pages: dict[str, Page] = {}
+    by_uri = files.src_uris
     for src_uri, post in state.posts.items():
-        file = files.get_file_from_path(src_uri)
+        file = by_uri.get(src_uri)
         page = file.page if file is not None else None
         if page is None or page.content is None:
             continue
@@ -198,8 +199,8 @@ def write_feeds(state: BuildState, config: MkDocsConfig, options: FeedsConfig, l
                 published=post.date,
                 updated=post.updated,
                 categories=post.categories,
-                authors=[state.renderer.author_name(key) for key in post.authors]
-                or ([config.site_author] if config.site_author else []),
+                authors=tuple(state.renderer.author_name(key) for key in post.authors)
+                or ((config.site_author,) if config.site_author else ()),
                 summary=post.summary,
                 content_html=feeds.absolute_links(html, url) if html is not None else None,
             )

@@ -253,14 +253,17 @@ def read_post(
         draft=_flag(data.get("draft"), "draft", src_uri),
         pinned=_flag(data.get("pin"), "pin", src_uri),
         readtime=readtime,
-        links=_links(data.get("links"), src_uri),
+        links=tuple(_links(data.get("links"), src_uri)),
         src_uri=src_uri,
         url=file.url,
         date=date,
         updated=updated,
         terms={
-            "authors": authors,
-            **{key: _names(data.get(key), key, src_uri) for key in ("categories", "tags", *fields)},
+            "authors": tuple(authors),
+            **{
+                key: tuple(_names(data.get(key), key, src_uri))
+                for key in ("categories", "tags", *fields)
+            },
         },
         description=description,
     )
@@ -316,7 +319,7 @@ def check_categories(posts: list[Post], allowed: list[str]) -> None:
                 "the post is not filed under it"
             )
         if unknown:
-            post.terms["categories"] = [name for name in post.categories if name in names]
+            post.terms["categories"] = tuple(name for name in post.categories if name in names)
 
 
 def check_authors(posts: list[Post], known: dict[str, dict[str, str]], where: str) -> None:

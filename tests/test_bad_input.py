@@ -199,6 +199,8 @@ def test_very_long_category_name(make_site: Any) -> None:
         ({"feeds": {"atom": "yes"}}, "atom"),
         ({"feeds": "sometimes"}, "feeds"),
         ({"date_format": 5}, "date_format"),
+        ({"date_format": "xyz"}, "'xyz' is not a babel date pattern"),
+        ({"date_format": "d qqqqqqq"}, "'d qqqqqqq' is not a babel date pattern"),
         ({"stylesheet": "no"}, "stylesheet"),
         ({"locale": 5}, "locale"),
     ],

@@ -79,7 +79,7 @@ def test_make_slug_fallbacks() -> None:
 
 def _post(uri: str, day: int, categories: list[str], title: str = "") -> Post:
     date = dt.datetime(2026, 1, day, tzinfo=UTC)
-    return Post(uri, uri, date, {"categories": categories}, title=title or uri)
+    return Post(uri, uri, date, {"categories": tuple(categories)}, title=title or uri)
 
 
 def test_group_by_category_one_pass_and_clashes() -> None:
@@ -95,8 +95,8 @@ def test_group_by_category_one_pass_and_clashes() -> None:
         "architecture": ["a", "c"],
     }
     assert archives["ai"].src_uri == "blog/category/ai.md"
-    assert posts[0].categories == ["AI", "Architecture"]
-    assert posts[1].categories == ["AI"]
+    assert posts[0].categories == ("AI", "Architecture")
+    assert posts[1].categories == ("AI",)
     assert [(c.kept, c.merged, c.src_uri) for c in clashes] == [("AI", "ai", "b")]
 
 
