@@ -1,4 +1,4 @@
-"""Placing the archive pages in an automatic nav (posts stay out of it)."""
+"""Placing the blog index and archive pages in an automatic nav (posts stay out of it)."""
 
 from __future__ import annotations
 
@@ -56,3 +56,15 @@ def add_category_section(nav: Navigation, index: Page, title: str, pages: list[P
         if previous is not None:
             previous.next_page = page
         previous = page
+
+
+def hoist_lone_index(nav: Navigation, index: Page) -> None:
+    """A section that holds nothing but the blog index (its folder, the posts left out)
+    gives way to the index itself: one click instead of two, and on a big blog one nav
+    entry less for each page to render (Material takes ~0.1 ms a page for such a section)."""
+    section = index.parent
+    if not isinstance(section, Section) or section.children != [index]:
+        return
+    holder = section.parent.children if section.parent is not None else nav.items
+    holder[holder.index(section)] = index
+    index.parent = section.parent

@@ -289,21 +289,24 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             self.build.feed_files.setdefault(archive.src_uri, {})[name] = file
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """With `nav_categories`, list the category pages in a section after the blog index."""
+        """In an automatic nav: with `nav_categories`, a section of the category pages after
+        the blog index; a section holding nothing but the blog index becomes the index."""
         build = self.build
-        if config.nav is not None or build.index is None or not self.config.nav_categories:
+        if config.nav is not None or build.index is None:
             return nav
         index_file = files.get_file_from_path(build.index.src_uri)
-        pages_by_name = sorted(build.categories.values(), key=lambda a: a.name.casefold())
-        category_pages = []
-        for archive in pages_by_name:
-            file = files.get_file_from_path(archive.src_uri)
-            if file is not None and file.page is not None:
-                category_pages.append(file.page)
-        if index_file is not None and index_file.page is not None:
+        if index_file is None or index_file.page is None:
+            return nav
+        if self.config.nav_categories:
+            category_pages = []
+            for archive in sorted(build.categories.values(), key=lambda a: a.name.casefold()):
+                file = files.get_file_from_path(archive.src_uri)
+                if file is not None and file.page is not None:
+                    category_pages.append(file.page)
             blog_nav.add_category_section(
                 nav, index_file.page, build.renderer.labels["categories"], category_pages
             )
+        blog_nav.hoist_lone_index(nav, index_file.page)
         return nav
 
     def on_page_markdown(

@@ -240,6 +240,42 @@ def test_automatic_nav_has_the_index_not_posts(make_site: Any, theme: str) -> No
     assert not any("posts" in target or "category" in target for target in targets)
 
 
+def _top_level_blog_link(site: Site, theme: str) -> bool:
+    """Whether the home page's nav has the blog index as a top-level link, not a section."""
+    soup = site.soup("index.html")
+    if theme == "readthedocs":  # a section is a caption above its pages
+        captions = [p.get_text().strip() for p in soup.select(".wy-menu-vertical p.caption")]
+        links = soup.select(".wy-menu-vertical > ul > li.toctree-l1 > a")
+        return "Blog" not in captions and any(a.get_text().strip() == "Blog" for a in links)
+    selector = {
+        "mkdocs": "ul.navbar-nav > li > a",  # a section is a dropdown toggle (href="#")
+        "material": "nav.md-nav--primary > ul > li.md-nav__item > a.md-nav__link",
+    }[theme]
+    return any(
+        a.get_text().strip() == "Blog" and str(a.get("href")) == "blog/"
+        for a in soup.select(selector)
+    )
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_automatic_nav_has_the_blog_index_itself_not_a_section_of_one(
+    make_site: Any, theme: str
+) -> None:
+    site: Site = make_site(architecture_blog(), {"theme": {"name": theme}})
+    assert _top_level_blog_link(site, theme)
+
+
+def test_blog_section_with_other_pages_is_kept(make_site: Any) -> None:
+    docs = {**architecture_blog(), "blog/about.md": "# About this blog\n"}
+    site: Site = make_site(docs, {"theme": {"name": "mkdocs"}})
+    assert not _top_level_blog_link(site, "mkdocs")
+    soup = site.soup("index.html")
+    toggle = soup.select_one("ul.navbar-nav > li.dropdown > a.dropdown-toggle")
+    assert toggle is not None and toggle.get_text().strip() == "Blog"
+    menu = [a.get_text().strip() for a in toggle.find_next("ul").select("a")]
+    assert menu == ["Blog", "About this blog"]
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_nav_categories_adds_a_section_after_the_index(make_site: Any, theme: str) -> None:
     config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"nav_categories": True}}]}
