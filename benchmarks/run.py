@@ -57,10 +57,14 @@ def _settle() -> None:
     os.sync()
 
 
+OUTPUT_PARENT: str | None = None
+"""Where builds write their sites (`--output-in`); None: the system's temporary folder."""
+
+
 def timed_build(site: Path, config: str) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak memory (MB) of one `mkdocs build`, in its own process."""
     _settle()
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory(dir=OUTPUT_PARENT) as out:
         command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{config}.yml", "-d", out]
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=site, env=_environment())
@@ -72,11 +76,12 @@ def timed_build(site: Path, config: str) -> tuple[float, float, float]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def side_by_side(site: Path, configs: tuple[str, str]) -> tuple[float, float]:
-    """Wall seconds of two builds run at the same time, each pinned to a core of its own (on
-    a machine with two cores or more): whatever slows the machine slows both alike."""
+def side_by_side(site: Path, configs: tuple[str, str]) -> dict[str, tuple[float, float, float]]:
+    """Wall, user CPU and kernel CPU seconds of two builds run at the same time, each pinned
+    to a core of its own (on a machine with two cores or more): whatever slows the machine
+    slows both alike. Kernel time is mostly writing the site's files."""
     _settle()
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory(dir=OUTPUT_PARENT) as out:
         processes = {}
         for core, config in enumerate(configs):
             command = [
@@ -93,12 +98,12 @@ def side_by_side(site: Path, configs: tuple[str, str]) -> tuple[float, float]:
             processes[process.pid] = (config, start)
         seconds = {}
         while processes:
-            pid, status = os.wait()
+            pid, status, usage = os.wait4(-1, 0)
             config, start = processes.pop(pid)
-            seconds[config] = time.perf_counter() - start
+            seconds[config] = (time.perf_counter() - start, usage.ru_utime, usage.ru_stime)
             if os.waitstatus_to_exitcode(status):
                 raise SystemExit(f"{config} build of {site} failed")
-    return seconds[configs[0]], seconds[configs[1]]
+    return seconds
 
 
 def rebuild_time(site: Path, config: str) -> float:
@@ -144,7 +149,13 @@ def main() -> None:
         "--skip-paged", action="store_true", help="leave out the per_page: 10 builds"
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    parser.add_argument(
+        "--output-in",
+        help="folder the builds write their sites in (e.g. /dev/shm, to leave the disk out)",
+    )
     args = parser.parse_args()
+    global OUTPUT_PARENT
+    OUTPUT_PARENT = args.output_in
 
     skipped = {"material"} if args.skip_material else set()
     if args.skip_paged:
@@ -179,19 +190,28 @@ def main() -> None:
         # the ratios of a plain and an archive build run at the same time, on a core each
         # (each on either core in turn); on one core, of builds run one after the other.
         ratios = [a / p - 1 for a, p in zip(times["archive"], times["plain"], strict=True)]
+        user_ratios, kernel_extra = [0.0], [0.0]
         if (os.cpu_count() or 1) >= 2 and args.pairs:
-            ratios = []
+            ratios, user_ratios, kernel_extra = [], [], []
             for run in range(args.pairs):
                 order = ("plain", "archive") if run % 2 == 0 else ("archive", "plain")
-                first, second = side_by_side(site, order)
-                seconds = dict(zip(order, (first, second), strict=True))
-                ratios.append(seconds["archive"] / seconds["plain"] - 1)
+                pair = side_by_side(site, order)
+                (plain, plain_user, plain_sys), (archive, archive_user, archive_sys) = (
+                    pair["plain"],
+                    pair["archive"],
+                )
+                ratios.append(archive / plain - 1)
+                user_ratios.append(archive_user / plain_user - 1)
+                kernel_extra.append(archive_sys - plain_sys)
                 print(
-                    f"  N={size} side by side {run + 1}: plain {seconds['plain']:.2f} s, "
-                    f"archive {seconds['archive']:.2f} s ({ratios[-1]:+.1%})",
+                    f"  N={size} side by side {run + 1}: plain {plain:.2f} s, archive "
+                    f"{archive:.2f} s ({ratios[-1]:+.1%}); user CPU {user_ratios[-1]:+.1%}, "
+                    f"kernel {plain_sys:.2f} / {archive_sys:.2f} s",
                     flush=True,
                 )
         row["overhead"] = statistics.median(ratios)
+        row["overhead_user"] = statistics.median(user_ratios)
+        row["kernel_extra"] = statistics.median(kernel_extra)
         row["overhead_cpu"] = statistics.median(
             a / p - 1 for a, p in zip(cpu["archive"], cpu["plain"], strict=True)
         )
@@ -207,12 +227,13 @@ def main() -> None:
 
     print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(
-        "| posts | plain s | archive s | overhead (side by side) | overhead (CPU, in turn) "
+        "| posts | plain s | archive s | overhead (side by side) | user CPU overhead (side "
+        "by side) | extra kernel s (side by side) | overhead (CPU, in turn) "
         "| material s "
         "| material / archive | archive, per_page 10 s | material / archive (per_page 10) "
         "| peak MB plain / archive / material | serve rebuild s plain / archive |"
     )
-    print("|" + " --- |" * 11)
+    print("|" + " --- |" * 13)
     for row in rows:
         overhead = row["overhead"] * 100
         cpu_overhead = row["overhead_cpu"] * 100
@@ -223,6 +244,7 @@ def main() -> None:
         mem = f"{row['plain_mb']:.0f} / {row['archive_mb']:.0f} / {row.get('material_mb', 0):.0f}"
         print(
             f"| {row['N']:,} | {row['plain']:.2f} | {row['archive']:.2f} | {overhead:+.1f} % "
+            f"| {row['overhead_user'] * 100:+.1f} % | {row['kernel_extra']:+.2f} "
             f"| {cpu_overhead:+.1f} % | {material or 0:.2f} | {ratio} | {paged:.2f} "
             f"| {paged_ratio} | {mem} "
             f"| {row['rebuild_plain']:.2f} / {row['rebuild_archive']:.2f} |"
