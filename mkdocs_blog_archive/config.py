@@ -9,6 +9,8 @@ import zoneinfo
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from mkdocs_blog_archive.dates import date_formatter
+
 
 class Placement(c.Choice[str]):
     """Where the back-link block goes in a post: `top`, `bottom` or `none`.
@@ -81,12 +83,8 @@ class DateFormat(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        if "%" in text or text in ("full", "long", "medium", "short"):
-            return text
-        from babel.dates import parse_pattern
-
         try:  # Fields babel cannot show for a day (time zones, …) fail here, not mid-build.
-            parse_pattern(text).apply(dt.date(2026, 5, 6), "en")
+            date_formatter(text, "en")(dt.datetime(2026, 5, 6, tzinfo=dt.timezone.utc))
         except Exception as error:  # babel raises several kinds
             raise base.ValidationError(
                 f"{text!r} is not a babel date pattern that shows a day ({error})"

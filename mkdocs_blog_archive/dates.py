@@ -57,6 +57,9 @@ def date_from_file_name(name: str, tz: dt.tzinfo) -> dt.datetime | None:
         raise DateError(f"file name date {match.group(0)[:-1]!r} is not a date ({error})") from None
 
 
+BABEL_STYLES = ("full", "long", "medium", "short")
+
+
 def date_formatter(pattern: str, locale: str) -> Callable[[dt.datetime], str]:
     """A function showing dates with a strftime pattern (contains `%`) or a babel pattern/style.
 
@@ -81,7 +84,7 @@ def date_formatter(pattern: str, locale: str) -> Callable[[dt.datetime], str]:
     except (UnknownLocaleError, ValueError):
         babel_locale = Locale.parse("en")
     # What babel's `format_date` does per call, done once: the locale and pattern looked up.
-    if pattern in ("full", "long", "medium", "short"):
+    if pattern in BABEL_STYLES:
         compiled = get_date_format(pattern, babel_locale)  # type: ignore[arg-type]
     else:
         compiled = parse_pattern(pattern)
