@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
 
+from mkdocs_blog_archive.kinds import MONTH, ArchiveKind
+
 _MAX_SLUG_BYTES = 120
 
 
@@ -68,23 +70,56 @@ class Post:
 
 
 @dataclass(slots=True)
+class ArchivePage:
+    """One page of an archive: the first at the archive's URL, later ones (pagination) at
+    `…/page/<n>/`. Shows `archive.posts[start:stop]` (`stop` None: to the end)."""
+
+    archive: Archive
+    number: int
+    src_uri: str
+    url: str
+    start: int = 0
+    stop: int | None = None
+    user_page: bool = False
+    """A page of the site's own stands at this URL: the listing goes into it."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedFile:
+    """One feed of an archive: its format (`atom`, `rss`, `json`), path and URL."""
+
+    format: str
+    src_uri: str
+    url: str
+
+
+@dataclass(slots=True)
 class Archive:
-    """A named group of posts with a page of its own.
+    """A named group of posts with pages of its own, of one `ArchiveKind`."""
 
-    `kind` is `index` for the blog index, `tags-index` for the list of tags, else the
-    front-matter key whose names make the group (`categories`, `tags`, `series` …).
-    """
-
-    kind: str
+    kind: ArchiveKind
     name: str
     slug: str
-    src_uri: str
-    url: str = ""
     posts: list[Post] = field(default_factory=list)
-    page_urls: list[str] = field(default_factory=list)
-    """URL of each page of the archive, the first page first (pagination)."""
+    pages: list[ArchivePage] = field(default_factory=list)
+    """Its pages, the first first (set by the planner)."""
+    feeds: list[FeedFile] = field(default_factory=list)
+    head_links: str = ""
+    """The `<link rel="alternate">` tags of its feeds, once they are written."""
     positions: dict[str, int] = field(default_factory=dict)
     """Index of each post (by src_uri) in `posts`, once they are sorted."""
+
+    @property
+    def url(self) -> str:
+        return self.pages[0].url if self.pages else ""
+
+    @property
+    def src_uri(self) -> str:
+        return self.pages[0].src_uri if self.pages else ""
+
+    @property
+    def page_urls(self) -> list[str]:
+        return [page.url for page in self.pages]
 
 
 def make_slug(name: str) -> str:
@@ -112,15 +147,15 @@ class SlugClash:
     src_uri: str
 
 
-def group_by_term(
-    posts: list[Post], key: str, uri_format: str
-) -> tuple[dict[str, Archive], list[SlugClash]]:
-    """Group posts by the slugs of their names under front-matter `key`, in one pass.
+def group_by_term(posts: list[Post], kind: ArchiveKind) -> tuple[list[Archive], list[SlugClash]]:
+    """Group posts by the slugs of their names under the front-matter key `kind.name`, in
+    one pass.
 
-    `uri_format` is the archive page's source path, with `{slug}`. Each archive's posts keep
-    the order of `posts`; the first spelling of a name wins, each other spelling is reported
-    once, and each post's names are replaced by the winning spellings.
+    Each archive's posts keep the order of `posts`; the first spelling of a name wins, each
+    other spelling is reported once, and each post's names are replaced by the winning
+    spellings.
     """
+    key = kind.name
     archives: dict[str, Archive] = {}
     clashes: list[SlugClash] = []
     reported: set[str] = set()
@@ -134,8 +169,7 @@ def group_by_term(
                 slug = slugs[name] = make_slug(name)
             archive = archives.get(slug)
             if archive is None:
-                archive = Archive(key, name, slug, uri_format.format(slug=slug))
-                archives[slug] = archive
+                archive = archives[slug] = Archive(kind, name, slug)
             elif archive.name != name and name not in reported:
                 reported.add(name)
                 clashes.append(SlugClash(slug, archive.name, name, post.src_uri))
@@ -146,36 +180,30 @@ def group_by_term(
             archive.posts.append(post)
         if key in post.terms:
             post.terms[key] = tuple(canonical)
-    return archives, clashes
+    return list(archives.values()), clashes
 
 
-def group_by_date(posts: list[Post], year_uri: str, month_uri: str | None) -> list[Archive]:
-    """Year archives (and month archives, when `month_uri` is given), newest first.
+def group_by_date(posts: list[Post], kind: ArchiveKind) -> list[Archive]:
+    """Year archives (kind `YEAR`) or month archives (`MONTH`), newest first.
 
-    The URIs are format strings with `{year}` (four digits) and `{month}` (two digits); a
-    month archive's name is `YYYY-MM`, shown in the site's language by the renderer.
+    A year's name and slug are `YYYY`; a month's name is `YYYY-MM` (shown in the site's
+    language by the renderer) and its slug `YYYY/MM`, its folder under the blog.
     """
-    years: dict[int, Archive] = {}
-    months: dict[tuple[int, int], Archive] = {}
+    found: dict[tuple[int, int], Archive] = {}
+    months = kind is MONTH or kind.source == "month"
     for post in posts:
-        year, month = post.date.year, post.date.month
-        archive = years.get(year)
+        key = (post.date.year, post.date.month if months else 0)
+        archive = found.get(key)
         if archive is None:
-            uri = year_uri.format(year=f"{year:04d}")
-            archive = years[year] = Archive("year", f"{year:04d}", f"{year:04d}", uri)
+            year = f"{key[0]:04d}"
+            if months:
+                month = f"{key[1]:02d}"
+                archive = Archive(kind, f"{year}-{month}", f"{year}/{month}")
+            else:
+                archive = Archive(kind, year, year)
+            found[key] = archive
         archive.posts.append(post)
-        if month_uri is None:
-            continue
-        archive = months.get((year, month))
-        if archive is None:
-            name = f"{year:04d}-{month:02d}"
-            uri = month_uri.format(year=f"{year:04d}", month=f"{month:02d}")
-            slug = f"{year:04d}/{month:02d}"  # also the archive's folder under the blog
-            archive = months[year, month] = Archive("month", name, slug, uri)
-        archive.posts.append(post)
-    found = [years[year] for year in sorted(years, reverse=True)]
-    found += [months[key] for key in sorted(months, reverse=True)]
-    return found
+    return [found[key] for key in sorted(found, reverse=True)]
 
 
 def related_posts(post: Post, archives: list[Archive], count: int, window: int) -> list[Post]:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
-    from mkdocs_blog_archive.posts import FrontMatter
+    from mkdocs_blog_archive.frontmatter import FrontMatter
 
 
 class ReadPage(Page):

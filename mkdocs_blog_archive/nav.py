@@ -68,3 +68,11 @@ def hoist_lone_index(nav: Navigation, index: Page) -> None:
     holder = section.parent.children if section.parent is not None else nav.items
     holder[holder.index(section)] = index
     index.parent = section.parent
+
+
+def arrange(nav: Navigation, index: Page, title: str, categories: list[Page]) -> None:
+    """The blog in an automatic nav: with `categories`, a section of them after the blog
+    index; then a section holding nothing but the index gives way to it."""
+    if categories:
+        add_category_section(nav, index, title, categories)
+    hoist_lone_index(nav, index)

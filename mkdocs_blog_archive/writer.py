@@ -1,9 +1,10 @@
 """`mkdocs-blog-archive write-pages`: the archive as plain files, for generators that run no
 MkDocs plugins (Zensical, or any other that reads Markdown).
 
-The posts are collected by the plugin itself, in a MkDocs build of the site that stops once
-every listing is filled (`on_env`), before any theme page is rendered. The pages and feeds it
-made are then written into one folder, with a manifest of what was written: a file the
+The posts are collected by the plugin itself, in MkDocs' build of the site up to `on_env`
+(every page rendered, no theme page, nothing written); then the plugin lays the archive
+out under the folder's path (`BlogArchivePlugin.archive_files`). The pages and feeds are
+written into one folder, with a manifest of what was written: a file the
 manifest does not know, or one edited since, is never overwritten, and a file whose bytes
 would not change is not touched.
 """
@@ -16,51 +17,25 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.commands.build import build
+from mkdocs.commands.build import _populate_page
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
 
 from mkdocs_blog_archive.plugin import BlogArchivePlugin
 
 if TYPE_CHECKING:
-    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
 
 DEFAULT_FOLDER = "blog-archive-pages"
 """Where pages go by default, inside docs_dir (add it to .gitignore)."""
 MANIFEST = ".blog-archive-manifest.json"
-
-
-class _Collected(Exception):
-    """Stops the build once every plugin instance has collected its pages."""
-
-
-class _Writer(BasePlugin):  # type: ignore[type-arg]
-    """Runs beside the blog-archive plugins during `write-pages`."""
-
-    def __init__(self, ignore: set[str]) -> None:
-        self.ignore = ignore
-
-    # First of all `on_files` handlers: what an earlier run wrote is not the user's pages.
-    @event_priority(100)
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for file in [f for f in files if f.src_uri in self.ignore]:
-            files.remove(file)
-        return files
-
-    # Last of all `on_env` handlers, so every blog-archive instance has filled its pages.
-    @event_priority(-100)
-    def on_env(
-        self, env: jinja2.Environment, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment:
-        raise _Collected
 
 
 @dataclass
@@ -74,35 +49,47 @@ class Report:
     """Files in the way that this command did not write (or that were edited since)."""
 
 
+def gather(config: MkDocsConfig, ignore: set[str]) -> None:
+    """MkDocs' build up to `on_env`, as `mkdocs build` runs it: every page read and rendered,
+    every plugin's events until then, no theme page rendered and nothing written. The files
+    at `ignore` (written by an earlier run) are left out."""
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = get_files(config)
+    for file in [f for f in files if f.src_uri in ignore]:
+        files.remove(file)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    config.plugins.on_nav(nav, config=config, files=files)
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.page is None:
+            Page(None, file, config)
+        assert file.page is not None
+        _populate_page(file.page, config, files)
+    config.plugins.on_env(env, config=config, files=files)
+
+
 def collect(config: MkDocsConfig, prefix: str, ignore: set[str]) -> dict[str, bytes]:
     """The archive pages (Markdown) and feeds of the site, by path under `prefix`; the
     files at `ignore` (written by an earlier run) are left out of the build."""
     plugins = [p for p in config.plugins.values() if isinstance(p, BlogArchivePlugin)]
     if not plugins:
         raise ConfigurationError(f"{config.config_file_path}: no blog-archive plugin in plugins")
-    for plugin in plugins:
-        plugin.output_prefix = prefix
-        plugin.standalone = {}
-    config.plugins["blog-archive-writer"] = _Writer(ignore)
-    # Links to archive pages at their usual paths do not resolve in this build: not a problem.
+    # Links to pages an earlier run wrote (left out here) do not resolve: not a problem.
     config.validation.links.not_found = logging.DEBUG
     config.validation.nav.not_found = logging.DEBUG
-    with tempfile.TemporaryDirectory() as site_dir:
-        config.site_dir = site_dir
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        except _Collected:
-            pass
-        finally:
-            config.plugins.on_shutdown()
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        gather(config, ignore)
+    finally:
+        config.plugins.on_shutdown()
     pages: dict[str, bytes] = {}
     for plugin in plugins:
-        for src_uri, data in (plugin.standalone or {}).items():
+        for src_uri, data in plugin.archive_files(prefix).items():
             pages[src_uri[len(prefix) :].lstrip("/") if prefix else src_uri] = data
-        # MkDocs keeps plugin objects across builds in one process (`mkdocs serve`).
-        plugin.standalone = None
-        plugin.output_prefix = ""
     return pages
 
 

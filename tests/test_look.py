@@ -144,7 +144,7 @@ def test_the_post_block_is_the_same_from_a_copy_of_our_template(make_site: Any, 
     escaping included."""
     from pathlib import Path
 
-    from mkdocs_blog_archive.pages import TEMPLATES_DIR
+    from mkdocs_blog_archive.render import TEMPLATES_DIR
 
     docs: dict[str, str | bytes] = {
         "index.md": "# Home\n",

@@ -9,8 +9,10 @@ import pytest
 
 from mkdocs_blog_archive.archive import Post, group_by_term, make_slug, sort_posts
 from mkdocs_blog_archive.dates import DateError, date_formatter, date_from_file_name, parse_date
-from mkdocs_blog_archive.pages import relative_url
-from mkdocs_blog_archive.posts import html_to_text, summarize, truncate_words
+from mkdocs_blog_archive.kinds import CATEGORIES
+from mkdocs_blog_archive.plan import PlanOptions, place
+from mkdocs_blog_archive.render import relative_url
+from mkdocs_blog_archive.summary import html_to_text, summarize, truncate_words
 
 UTC = dt.timezone.utc
 PARIS = ZoneInfo("Europe/Paris")
@@ -89,11 +91,13 @@ def test_group_by_category_one_pass_and_clashes() -> None:
         _post("c", 3, ["Architecture"]),
         _post("d", 4, ["ai"]),
     ]
-    archives, clashes = group_by_term(posts, "categories", "blog/category/{slug}.md")
+    found, clashes = group_by_term(posts, CATEGORIES)
+    archives = {archive.slug: archive for archive in found}
     assert {slug: [p.src_uri for p in a.posts] for slug, a in archives.items()} == {
         "ai": ["a", "b", "d"],
         "architecture": ["a", "c"],
     }
+    place(archives["ai"], PlanOptions("blog", (CATEGORIES,)))
     assert archives["ai"].src_uri == "blog/category/ai.md"
     assert posts[0].categories == ("AI", "Architecture")
     assert posts[1].categories == ("AI",)

@@ -1,0 +1,270 @@
+"""Once MkDocs has rendered every post: titles, summaries and reading times from the posts'
+HTML, the posts in order, each post's back-links and bottom (previous/next, links, related
+posts), archive listings and the feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from html import escape as html_escape
+from html import unescape as html_unescape
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_blog_archive import feeds
+from mkdocs_blog_archive.archive import Archive, ArchivePage, Post, related_posts, sort_posts
+from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY
+from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
+from mkdocs_blog_archive.summary import reading_minutes, summarize
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from mkdocs_blog_archive.config import FeedsConfig
+    from mkdocs_blog_archive.plan import Plan
+    from mkdocs_blog_archive.render import Entry, Renderer
+    from mkdocs_blog_archive.state import BuildState, PostOptions
+
+log = get_plugin_logger(__name__)
+
+_LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
+
+
+def title_html(page: Page) -> str:
+    """The page's title as HTML-escaped text.
+
+    MkDocs escapes a title it takes from the page's h1, not one from front matter.
+    """
+    title = str(page.title or page.file.name)
+    if "title" in page.meta:
+        return html_escape(title)
+    if "&" not in title and "<" not in title and ">" not in title:
+        return title  # Nothing to normalize: the common case.
+    return html_escape(html_unescape(title))
+
+
+def read_rendered(state: BuildState, files: Files) -> dict[str, Page]:
+    """Each post's title, summary and reading time, from the HTML of MkDocs' one render;
+    returns the rendered posts' pages by src_uri."""
+    options = state.options  # plain attributes: MkDocs' config lookups cost per post
+    pages: dict[str, Page] = {}
+    by_uri = files.src_uris
+    for src_uri, post in state.posts.items():
+        file = by_uri.get(src_uri)
+        page = file.page if file is not None else None
+        if page is None or page.content is None:
+            continue
+        html = page.content
+        pages[src_uri] = page
+        if options.keep_html:
+            state.post_html[src_uri] = html
+        post.title = title_html(page)
+        post.summary = summarize(html, post.description, options.summary_words)
+        if not options.reading_time:
+            post.readtime = None
+        elif post.readtime is None:
+            post.readtime = reading_minutes(html, options.words_per_minute)
+    return pages
+
+
+def order_posts(plan: Plan, posts: list[Post], renderer: Renderer) -> dict[str, Entry]:
+    """Sort every archive's posts (`sort_archives`); returns each post's listing entry,
+    newest first."""
+    entries = {post.src_uri: renderer.entry(post) for post in sort_posts(posts)}
+    sort_archives(plan, {src_uri: position for position, src_uri in enumerate(entries)})
+    return entries
+
+
+def sort_archives(plan: Plan, order: dict[str, int]) -> None:
+    """Every archive's posts in `order` (position by src_uri), the blog index's pinned
+    posts first."""
+    for archive in plan.archives:
+        archive.posts.sort(key=lambda post: order[post.src_uri])
+    plan.index.posts.sort(key=lambda post: not post.pinned)  # Pinned first, kept in order.
+
+
+def by_name(archives: list[Archive]) -> list[Archive]:
+    return sorted(archives, key=lambda archive: archive.name.casefold())
+
+
+def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: Files) -> None:
+    """Add to each post its back-links (to the blog and its archives) and its bottom: older
+    and newer posts (from `state.entries`, newest first), its `links`, related posts."""
+    options = state.options
+    chronological = list(state.entries)  # newest first
+    terms = plan.terms()
+    if options.related:
+        for kind in RELATED_BY:
+            for archive in terms.get(kind, {}).values():
+                archive.positions = {p.src_uri: i for i, p in enumerate(archive.posts)}
+
+    def find_page(path: str) -> tuple[str, str] | None:
+        file = files.get_file_from_path(path)
+        if file is None:
+            return None
+        return file.url, title_html(file.page) if file.page is not None else path
+
+    for position, src_uri in enumerate(chronological):
+        page = pages.get(src_uri)
+        if page is None or page.content is None:
+            continue
+        post = state.posts[src_uri]
+        html = page.content
+        if options.post_nav or options.related or post.links:
+            older = chronological[position + 1] if position + 1 < len(chronological) else None
+            newer = chronological[position - 1] if position else None
+            bottom = _bottom(state, options, post, page.url, terms, older, newer, find_page)
+            html = f"{html}\n{bottom}"
+        if options.backlinks != "none":
+            links = {
+                kind: state.renderer.category_links(
+                    [terms[kind][name] for name in post.terms.get(kind, ())], page.url
+                )
+                for kind in BACKLINK_ORDER
+            }
+            top = state.renderer.post_links(
+                post, plan.index.url, page.url, links, options.backlinks
+            )
+            html = place(html, top, options.backlinks)
+        page.content = html
+
+
+def _bottom(
+    state: BuildState,
+    options: PostOptions,
+    post: Post,
+    page_url: str,
+    terms: dict[str, dict[str, Archive]],
+    older: str | None,
+    newer: str | None,
+    find_page: Any,
+) -> str:
+    """A post's bottom: previous and next posts, its `links`, related posts."""
+    entries = state.entries
+    found: list[Post] = []
+    if options.related:
+        shared = [terms[kind][name] for kind in RELATED_BY for name in post.terms.get(kind, ())]
+        window = max(4 * options.related, 20)
+        found = related_posts(post, shared, options.related, window=window)
+    links = []
+    if post.links:
+        links = link_sections(post.links, post.src_uri, page_url, find_page, log.warning)
+    return state.renderer.post_nav(
+        page_url,
+        entries[older] if options.post_nav and older else None,
+        entries[newer] if options.post_nav and newer else None,
+        [entries[other.src_uri] for other in found],
+        links,
+    )
+
+
+def place(html: str, block: str, where: str) -> str:
+    """`block` after the page's leading h1 ("top"), above everything ("above"), or at the end."""
+    if where == "bottom":
+        return f"{html}\n{block}"
+    if where == "top":
+        match = _LEADING_H1.match(html)
+        if match:
+            return f"{html[: match.end()]}\n{block}{html[match.end() :]}"
+    return f"{block}\n{html}"
+
+
+def back_link(renderer: Renderer, plan: Plan, page: ArchivePage) -> str:
+    """The back-link to the blog index at the top of an archive page: every one but the
+    first page of the index itself."""
+    if page.archive.kind.source == "all" and page.number == 1:
+        return ""
+    return renderer.back_link(plan.index.url, page.url)
+
+
+def listing(state: BuildState, plan: Plan, page: ArchivePage) -> list[str]:
+    """The listing of the archive page `page`, in parts to be joined: its posts, and on the
+    blog index the categories, years and tags too."""
+    renderer = state.renderer
+    url = page.url
+    shown = page.archive.feeds if page.number == 1 else []  # later pages: in <head> only
+    feed_links = [(feeds.FORMATS[feed.format][2], relative_url(feed.url, url)) for feed in shown]
+    extra: dict[str, Any] = {}
+    template = page.archive.kind.template
+    if template == "index.html":
+        tags_index = plan.of_kind("tags-index")
+        extra = {
+            "categories": renderer.category_links(by_name(plan.of_kind("categories")), url),
+            "years": renderer.category_links(plan.of_kind("year"), url),
+            "tags_href": relative_url(tags_index[0].url, url) if tags_index else None,
+        }
+    elif template == "tags.html":
+        extra = {
+            "tags": renderer.tags_index(renderer.category_links(by_name(plan.of_kind("tags")), url))
+        }
+    return renderer.listing(page, url, state.entries, feed_links, **extra)
+
+
+def place_listing(page: Page, parts: list[str]) -> None:
+    """Put the listing where the page's marker is (at its end if another plugin removed it)."""
+    assert page.content is not None
+    before, marker, after = page.content.partition(LISTING_MARKER)
+    if not marker:
+        log.warning(
+            f"{page.file.src_uri}: the archive listing's marker was removed from the page "
+            "(by another plugin?); the listing is added at the end"
+        )
+    page.content = "".join([before, *parts, after])
+
+
+def feed_documents(
+    state: BuildState,
+    plan: Plan,
+    site: dict[str, str],
+    options: FeedsConfig,
+    locale: str,
+) -> Iterator[tuple[str, bytes]]:
+    """Each feed of the plan as (src_uri, bytes); sets each archive's `head_links`. Every
+    post's feed entry is made once. `site` has MkDocs' `site_url`, `site_name`,
+    `site_description` and `site_author`."""
+    site_url = site["site_url"]
+    generated = dt.datetime.now(dt.timezone.utc) if options.build_date else None
+    entries: dict[str, feeds.FeedEntry] = {}
+    author = (site["site_author"],) if site["site_author"] else ()
+
+    def entry(post: Post) -> feeds.FeedEntry:
+        made = entries.get(post.src_uri)
+        if made is None:
+            url = urljoin(site_url, post.url)
+            html = state.post_html.get(post.src_uri)
+            made = entries[post.src_uri] = feeds.FeedEntry(
+                title=html_unescape(post.title),
+                url=url,
+                published=post.date,
+                updated=post.updated,
+                categories=post.categories,
+                authors=tuple(state.renderer.author_name(key) for key in post.authors) or author,
+                summary=post.summary,
+                content_html=feeds.absolute_links(html, url) if html is not None else None,
+            )
+        return made
+
+    for archive in plan.archives:
+        if not archive.feeds:
+            continue
+        posts = archive.posts[: options.limit] if options.limit else archive.posts
+        feed = feeds.Feed(
+            title=f"{site['site_name']}: {state.renderer.heading(archive)}",
+            home_url=urljoin(site_url, archive.url),
+            urls={f.format: urljoin(site_url, f.url) for f in archive.feeds},
+            entries=[entry(post) for post in posts],
+            description=site["site_description"],
+            language=locale.replace("_", "-"),
+            generated=generated,
+        )
+        for feed_file in archive.feeds:
+            yield feed_file.src_uri, feeds.WRITERS[feed_file.format](feed)
+        archive.head_links = "".join(
+            f'<link rel="alternate" type="{feeds.FORMATS[name][1]}" '
+            f'title="{html_escape(feed.title)} ({feeds.FORMATS[name][2]})" href="{url}">'
+            for name, url in feed.urls.items()
+        )

@@ -1,0 +1,396 @@
+"""The HTML the plugin writes, from templates: archive listings, headings, and the blocks
+each post gets. Pure functions of the plan and the posts; MkDocs' pages are not touched here.
+
+Templates live in `templates/blog-archive/` (and `templates/blog-archive/material/`, which
+Material for MkDocs uses first); the plugin appends that folder to the theme's folders, so a
+theme's `custom_dir` holding `blog-archive/<name>.html` overrides any of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from mkdocs_blog_archive.archive import Archive, ArchivePage, Link, Post
+from mkdocs_blog_archive.stencil import LATE, Stencils, stand_in
+
+TEMPLATES_DIR = str(Path(__file__).parent / "templates")
+LISTING_MARKER = "<!-- blog-archive:listing -->"
+"""Where an archive page's listing goes; a user's page may place it anywhere itself."""
+
+_POSTS_STAND_IN = stand_in("posts_html")
+_URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+_INCLUDES = re.compile(
+    r"""blog_archive_template\(\s*["']([^"']+)["']\s*\)|["']blog-archive/([^"']+)["']"""
+)
+
+
+def url_prefix(page_url: str) -> str:
+    """What turns a site-relative URL into a link from the page at `page_url`."""
+    return "../" * page_url.count("/")
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """URL of `target` (site-relative) as seen from a page at `page_url` (site-relative)."""
+    return url_prefix(page_url) + target or "./"
+
+
+def link_sections(
+    links: Iterable[Link],
+    src_uri: str,
+    page_url: str,
+    find: Callable[[str], tuple[str, str] | None],
+    warn: Callable[[str], None],
+) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """A post's `links` as (section, [(title, href)]) for the links template.
+
+    A URL stays as it is; a path (relative to docs_dir, `#anchor` kept) goes through `find`,
+    which gives the page's site-relative URL and HTML title, or None for no such file (then
+    the link is left out, and `warn` says so naming the post).
+    """
+    sections: dict[str | None, list[tuple[str, str]]] = {}
+    for link in links:
+        if _URL.match(link.target):
+            title, href = link.title or link.target, link.target
+        else:
+            path, _, anchor = link.target.partition("#")
+            found = find(path.lstrip("./") if path.startswith("./") else path)
+            if found is None:
+                warn(f"{src_uri}: 'links' names {link.target!r}, which is not in docs_dir")
+                continue
+            url, page_title = found
+            href = relative_url(url, page_url) + (f"#{anchor}" if anchor else "")
+            title = link.title if link.title is not None else Markup(page_title)
+        sections.setdefault(link.section, []).append((title, href))
+    return list(sections.items())
+
+
+@dataclass(slots=True)
+class Entry:
+    """A post as listings and previous/next links show it; made once per post.
+
+    Plain strings and tuples only: on a big blog these live all build long, and the garbage
+    collector skips such objects (a `Markup` or a list it would visit again and again).
+    """
+
+    title_html: str
+    url: str
+    date: str
+    datetime: str
+    summary: str
+    readtime: str = ""
+    draft: bool = False
+    pinned: bool = False
+    authors: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> Markup:
+        """The title, HTML already (templates print `entry.title` as it is)."""
+        return Markup(self.title_html)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLink:
+    """A link to an archive, with its count of posts."""
+
+    name: str
+    href: str
+    count: int
+    count_label: str
+
+
+class Renderer:
+    """Renders the plugin's templates with the site's labels and date format."""
+
+    def __init__(
+        self,
+        theme_dirs: list[str],
+        labels: dict[str, str],
+        format_date: Callable[[dt.datetime], str],
+        format_month: Callable[[int, int], str],
+        format_count: Callable[[int], str],
+        flavor: str = "",
+    ) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(theme_dirs),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self.labels = labels
+        """Every label, in the site's language (`i18n.resolve_labels`)."""
+        self.count_label = format_count
+        """`count_label(21)` is "21 posts", in the site's language."""
+        self.format_date = format_date
+        """`format_date(date)`: the date as the site shows it (`dates.date_formatter`)."""
+        self._format_month = format_month
+        self._templates: dict[str, jinja2.Template] = {}
+        self.flavor = flavor
+        """A theme with templates of its own (`material`): `blog-archive/<flavor>/<name>` is
+        used where it exists, `blog-archive/<name>` elsewhere."""
+        self.env.globals["blog_archive_template"] = self.template_names
+        self.env.globals["blog_archive_icon"] = self.icon
+        self._icons: dict[str, Markup] = {}
+        self.authors: dict[str, dict[str, str]] = {}
+        """Authors by id, from the authors file."""
+        self.stencils = Stencils(self.render, self.ours)
+        self._entries_html: dict[int, tuple[str, ...]] = {}
+        self._links: dict[tuple[int, str], CategoryLink] = {}
+        self._ours: dict[str, bool] = {}
+
+    def render(self, name: str, **context: Any) -> str:
+        return self._template(name).render(labels=self.labels, **context).strip()
+
+    def _template(self, name: str) -> jinja2.Template:
+        """The template `name` in use (the theme's flavor first), loaded once per build."""
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.select_template(self.template_names(name))
+        return template
+
+    def template_names(self, name: str) -> list[str]:
+        """Where the template `name` is looked for, first found first; templates include
+        each other through this too, as `{% include blog_archive_template("name.html") %}`."""
+        names = [f"blog-archive/{self.flavor}/{name}"] if self.flavor else []
+        return [*names, f"blog-archive/{name}"]
+
+    def ours(self, name: str) -> bool:
+        """Whether the template `name` in use, and each it includes, is the plugin's own
+        (not a `custom_dir` one, which `Stencils` must not fill)."""
+        found = self._ours.get(name)
+        if found is None:
+            self._ours[name] = True  # a template that includes itself ends here
+            template = self._template(name)
+            source = Path(template.filename or "")
+            found = str(source).startswith(TEMPLATES_DIR)
+            if found:
+                included = _INCLUDES.findall(source.read_text(encoding="utf-8"))
+                found = all(self.ours(a or b) for a, b in included if (a or b) != name)
+            self._ours[name] = found
+        return found
+
+    def icon(self, name: str) -> Markup:
+        """The theme's icon `name` (`material/calendar`: `.icons/material/calendar.svg` in
+        Material's templates), read once per build; empty where the theme has none."""
+        svg = self._icons.get(name)
+        if svg is None:
+            try:
+                source = self.env.loader.get_source(self.env, f".icons/{name}.svg")[0]  # type: ignore[union-attr]
+            except jinja2.TemplateNotFound:
+                source = ""
+            # A size of its own, for pages shown without our stylesheet (which sizes it).
+            source = source.strip().replace("<svg ", '<svg width="16" height="16" ', 1)
+            svg = self._icons[name] = Markup(source)
+        return svg
+
+    def author_name(self, key: str) -> str:
+        return self.authors.get(key, {}).get("name", key)
+
+    def display_name(self, archive: Archive) -> str:
+        """An archive's name as readers see it: an author's name, a month in words."""
+        if archive.kind.display == "author":
+            return self.author_name(archive.name)
+        if archive.kind.display == "month":
+            year, month = (int(part) for part in archive.name.split("-"))
+            return self._format_month(year, month)
+        return archive.name
+
+    def heading(self, archive: Archive) -> str:
+        """The archive page's heading, as plain text."""
+        label = self.labels[archive.kind.heading]
+        return label.format(name=self.display_name(archive), field=archive.kind.field_label)
+
+    def heading_html(self, archive: Archive, page: int = 1) -> str:
+        """The heading (with the page number after the first page), HTML-escaped, as MkDocs
+        keeps page titles."""
+        heading = self.heading(archive)
+        if page > 1:
+            heading = self.labels["page_title"].format(name=heading, count=page)
+        return html.escape(heading)
+
+    def page_markdown(self, archive: Archive) -> str:
+        """Markdown source of a generated archive page: its heading and the listing marker.
+
+        The heading is raw HTML so that no Markdown syntax in a category name is interpreted.
+        """
+        heading = self.heading_html(archive)
+        return f'<h1 class="blog-archive-heading">{heading}</h1>\n\n{LISTING_MARKER}\n'
+
+    def standalone_markdown(self, archive: Archive, page: int, back_link: str, listing: str) -> str:
+        """An archive page for a generator that runs no plugins (`write-pages`): its title in
+        front matter, then the back-link, heading and listing as raw HTML blocks."""
+        heading = self.heading_html(archive, page)
+        front = yaml.safe_dump({"title": html.unescape(heading)}, allow_unicode=True, width=1000)
+        parts = [back_link, f'<h1 class="blog-archive-heading">{heading}</h1>', listing]
+        return f"---\n{front}---\n\n" + "\n\n".join(part for part in parts if part) + "\n"
+
+    def entry(self, post: Post) -> Entry:
+        return Entry(
+            title_html=post.title,
+            url=post.url,
+            date=self.format_date(post.date),
+            datetime=post.date.isoformat(),
+            summary=post.summary,
+            readtime=self.readtime_label(post),
+            authors=tuple(self.author_name(key) for key in post.authors),
+            draft=post.draft,
+            pinned=post.pinned,
+        )
+
+    def readtime_label(self, post: Post) -> str:
+        if post.readtime is None:
+            return ""
+        return self.labels["min_read"].format(count=post.readtime)
+
+    def category_links(self, archives: Iterable[Archive], page_url: str) -> list[CategoryLink]:
+        """Links from the page at `page_url` to these archives (of any kind), with counts.
+
+        Made once per archive and link depth: thousands of posts link to the same few.
+        """
+        prefix = url_prefix(page_url)
+        links = []
+        for archive in archives:
+            key = (id(archive), prefix)  # archives live as long as this build's Renderer
+            link = self._links.get(key)
+            if link is None:
+                count = len(archive.posts)
+                href = prefix + archive.url or "./"
+                link = CategoryLink(
+                    self.display_name(archive), href, count, self.count_label(count)
+                )
+                self._links[key] = link
+            links.append(link)
+        return links
+
+    def listing(
+        self,
+        page: ArchivePage,
+        page_url: str,
+        entries: dict[str, Entry],
+        feeds: list[tuple[str, str]],
+        **extra: Any,
+    ) -> list[str]:
+        """The listing of an archive page, in parts to be joined where the page is put
+        together, so that the posts (megabytes on a big blog) are copied into the page once.
+
+        `feeds` are (label, link) pairs of the archive's feeds; `extra` goes to the template
+        (the blog index's `categories`, `years` and `tags_href`; the tags index's `tags`).
+        """
+        archive = page.archive
+        listed = [entries[post.src_uri] for post in archive.posts[page.start : page.stop]]
+        pages = []
+        if len(archive.pages) > 1:
+            pages = [(p.number, relative_url(p.url, page_url)) for p in archive.pages]
+        context = {
+            "page": page.number,
+            "pages": pages,
+            "archive": archive,
+            "feeds": feeds,
+            "count": len(archive.posts),
+            "count_label": self.count_label(len(archive.posts)),
+            "categories": [],
+            "tags_href": None,
+            "years": [],
+            "author": self.authors.get(archive.name) if archive.kind.display == "author" else None,
+            "entries": listed,
+            "prefix": url_prefix(page_url),
+            **extra,
+        }
+        name = archive.kind.template
+        html = self.render(name, **context, posts_html=_POSTS_STAND_IN)
+        if _POSTS_STAND_IN not in html:
+            return [html]  # a page of links (the tags index), or a template of the site's own
+        if html.count(_POSTS_STAND_IN) == 1:
+            head, _, tail = html.partition(_POSTS_STAND_IN)
+            return [head, self.entries_html(listed, context["prefix"]), tail]
+        # A template of the site's own that prints `posts_html` more than once.
+        posts_html = Markup(self.entries_html(listed, context["prefix"]))
+        return [self.render(name, **context, posts_html=posts_html)]
+
+    def entries_html(self, entries: list[Entry], prefix: str) -> str:
+        """Posts as listings show them (`post-entry.html`), seen from a page whose links to
+        site-relative URLs start with `prefix`.
+
+        Each entry is filled once (`Stencils`) with the prefix left in, and kept split where
+        it goes, so that each listing only joins the pieces with its prefix. (Replacing a
+        stand-in in a whole listing of megabytes was 20 times slower.)
+        """
+        parts = []
+        made = self._entries_html
+        for entry in entries:
+            pieces = made.get(id(entry))  # entries live as long as this Renderer: id() is theirs
+            if pieces is None:
+                html = self.stencils.fill("post-entry.html", {"prefix": LATE}, {"entry": entry})
+                pieces = made[id(entry)] = tuple(html.split(LATE)) if html is not None else ()
+            if pieces:
+                parts.append(prefix.join(pieces))
+            else:
+                parts.append(self.render("post-entry.html", entry=entry, prefix=prefix))
+        return "\n".join(parts)
+
+    def tags_index(self, tags: list[CategoryLink]) -> list[tuple[CategoryLink, int]]:
+        """Every tag with its level (1-5) in a tag cloud, growing with its count."""
+        most = max((tag.count for tag in tags), default=1)
+        levels = [1 + round(4 * (tag.count - 1) / max(most - 1, 1)) for tag in tags]
+        return list(zip(tags, levels, strict=True))
+
+    def post_nav(
+        self,
+        page_url: str,
+        previous: Entry | None,
+        next: Entry | None,
+        related: list[Entry],
+        links: list[tuple[str | None, list[tuple[str, str]]]],
+    ) -> str:
+        """The bottom of a post: the older and the newer post, its links, related posts."""
+        return self._fill(
+            "post-nav.html",
+            {},
+            {
+                "prefix": url_prefix(page_url),
+                "previous": previous,
+                "next": next,
+                "related": related,
+                "links": links,
+            },
+        )
+
+    def back_link(self, blog_url: str, page_url: str) -> str:
+        return self.render("back-link.html", href=relative_url(blog_url, page_url))
+
+    def post_links(
+        self,
+        post: Post,
+        blog_url: str,
+        page_url: str,
+        links: dict[str, list[CategoryLink]],
+        placement: str,
+    ) -> str:
+        """The back-link block of a post: back to the blog, its date, reading time and its
+        archives (`links`, by kind: `categories`, `tags`, `authors`)."""
+        return self._fill(
+            "post-links.html",
+            {"placement": placement, "draft": post.draft},
+            {
+                "blog_href": relative_url(blog_url, page_url),
+                "date": self.format_date(post.date),
+                "datetime": post.date.isoformat(),
+                "readtime": self.readtime_label(post),
+                **links,
+            },
+        )
+
+    def _fill(self, name: str, literal: dict[str, Any], values: dict[str, Any]) -> str:
+        """`name` from its skeleton for this shape (`Stencils`), else rendered."""
+        html = self.stencils.fill(name, literal, values)
+        return html if html is not None else self.render(name, **literal, **values)

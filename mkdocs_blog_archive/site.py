@@ -1,0 +1,92 @@
+"""Writing the plan into MkDocs' build: a file for each archive page and feed (or the site's
+own page at an archive's URL), and posts kept out of an automatic nav."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from mkdocs_blog_archive.feeds import FORMATS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from mkdocs_blog_archive.archive import Archive, ArchivePage, FeedFile
+    from mkdocs_blog_archive.plan import Plan
+    from mkdocs_blog_archive.state import BuildState
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = "blog-archive/blog-archive.css"
+
+
+def add_files(
+    plan: Plan, state: BuildState, files: Files, taken: dict[str, File], config: MkDocsConfig
+) -> None:
+    """A file for every page and feed of the plan, in its order. `taken` holds the site's
+    pages by dest_uri: one at an archive page's URL becomes that page."""
+    automatic_nav = config.nav is None
+    for archive in plan.archives:
+        markdown = state.renderer.page_markdown(archive)
+        for page in archive.pages:
+            in_nav = automatic_nav and archive.kind.source == "all" and page.number == 1
+            file = _page_file(page, markdown, files, taken, config, in_nav)
+            state.pages[file.src_uri] = page
+        archive.feeds = [f for f in archive.feeds if _feed_file(f, archive, files, state, config)]
+
+
+def _page_file(
+    page: ArchivePage,
+    markdown: str,
+    files: Files,
+    taken: dict[str, File],
+    config: MkDocsConfig,
+    in_nav: bool,
+) -> File:
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    generated = File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
+    file = taken.get(generated.dest_uri, generated)
+    if file is generated:
+        files.append(generated)
+    else:
+        page.user_page = True
+        if not in_nav and config.nav is None and file.inclusion.is_in_nav():
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # It joins the Categories section.
+    page.src_uri, page.url = file.src_uri, file.url
+    return file
+
+
+def _feed_file(
+    feed: FeedFile, archive: Archive, files: Files, state: BuildState, config: MkDocsConfig
+) -> bool:
+    """Reserve the feed's file (its content is written in `on_env`); False where the site
+    has a file of its own there."""
+    if files.get_file_from_path(feed.src_uri) is not None:
+        log.warning(
+            f"{feed.src_uri}: your file stands where the {FORMATS[feed.format][2]} feed of "
+            f"{archive.src_uri} would go; yours is kept and that feed is not written"
+        )
+        return False
+    file = File.generated(config, feed.src_uri, content=b"")
+    files.append(file)
+    state.feed_files[feed.src_uri] = file
+    return True
+
+
+def check_stylesheet(files: Files, config: MkDocsConfig) -> None:
+    """Warn when a file of the site's own stands where the plugin's stylesheet goes."""
+    stylesheet = files.get_file_from_path(STYLESHEET)
+    if stylesheet is not None and stylesheet.src_dir == config.docs_dir:
+        log.warning(
+            f"{STYLESHEET}: your file stands where the plugin's stylesheet goes; yours is kept"
+        )
+
+
+def keep_out_of_nav(pages: list[File], posts: set[str]) -> None:
+    """The archive pages stand in for posts in an automatic nav."""
+    for file in pages:
+        if file.src_uri in posts and file.inclusion.is_in_nav():
+            file.inclusion = InclusionLevel.NOT_IN_NAV

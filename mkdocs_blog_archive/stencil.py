@@ -1,0 +1,147 @@
+"""Templates every post renders (its back-link block, its bottom, its listing entry) are
+rendered once per *shape* and then filled per use: a dict lookup and a join instead of a Jinja
+render per post.
+
+The shape of a context is everything a template can branch on: which values are empty, the
+booleans, which optional values are None, how long each list is, and the `literal` values,
+which are printed as they are. Every other string or number becomes a stand-in while the
+template renders once for that shape; the output is split at the stand-ins and each use
+fills in its own values, HTML-escaped (`Markup` and dataclass fields named `*_html` as they
+are). The shape is worked out from the values themselves, so a new field or a new `{% if %}`
+needs no change here.
+
+What a template may not do with a stand-in value: compare it (`== "x"`) or compute with it.
+A filter that changes it, or arithmetic that fails, is detected and the template is then
+rendered per use; a comparison is not, which is why only the plugin's own templates are
+filled this way (`tests/test_stencil.py` checks each of them against a plain render) and a
+site's own (`custom_dir`) are rendered per use.
+
+Measured at 10,000 posts (benchmark, side by side): rendering these three templates per post
+instead costs about 1.1 s, 3 % of the build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+_STAND_IN = re.compile("\0ba:([^\0]*)\0")
+LATE = Markup("\x02ba:late\x02")
+"""A `literal` value that stays in the filled output, for the caller to split at (the link
+prefix of a listing entry, which differs per listing)."""
+
+
+def stand_in(name: str) -> Markup:
+    """A value that survives rendering as itself, to be found and replaced afterwards."""
+    return Markup(f"\0ba:{name}\0")
+
+
+class _Unshaped(Exception):
+    """A value of a type the stencil does not take apart (a dict, an object)."""
+
+
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A dataclass's fields, each with whether it holds HTML already (`*_html`)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        if not dataclasses.is_dataclass(cls):
+            raise _Unshaped(cls.__name__)
+        found = _FIELDS[cls] = tuple(
+            (f.name, f.name.endswith("_html")) for f in dataclasses.fields(cls)
+        )
+    return found
+
+
+def _shape(value: Any, leaves: list[str], raw: bool = False) -> Hashable:
+    """The shape of `value`; its strings and numbers go to `leaves`, escaped unless `raw`."""
+    cls = value.__class__
+    if cls is str or cls is Markup:
+        if not value:
+            return ""
+        leaves.append(value if raw or cls is Markup else escape(value))
+        return "s"
+    if value is None or cls is bool:
+        return value  # type: ignore[no-any-return]
+    if cls is int:
+        if not value:
+            return 0
+        leaves.append(str(value))
+        return "n"
+    if cls is tuple or cls is list:
+        return tuple([_shape(item, leaves) for item in value])
+    return (
+        cls,
+        tuple([_shape(getattr(value, name), leaves, html) for name, html in _fields(cls)]),
+    )
+
+
+def _stand_ins(value: Any, counter: list[int]) -> Any:
+    """`value` with every string and number that `_shape` takes out replaced by a stand-in,
+    numbered in the same order."""
+    cls = value.__class__
+    if cls is str or cls is Markup or cls is int:
+        if not value:
+            return value
+        counter[0] += 1
+        return stand_in(str(counter[0] - 1))
+    if value is None or cls is bool:
+        return value
+    if cls is tuple or cls is list:
+        return cls(_stand_ins(item, counter) for item in value)
+    changes = {name: _stand_ins(getattr(value, name), counter) for name, _ in _fields(cls)}
+    return dataclasses.replace(value, **changes)
+
+
+class Stencils:
+    """Skeletons of templates by shape, made with `render` where `usable(name)` allows."""
+
+    def __init__(
+        self, render: Callable[..., str], usable: Callable[[str], bool] = lambda name: True
+    ) -> None:
+        self._render = render
+        self._usable = usable
+        self._skeletons: dict[Hashable, list[str | int] | None] = {}
+
+    def fill(self, name: str, literal: dict[str, Hashable], values: dict[str, Any]) -> str | None:
+        """The template `name` rendered with `literal` and `values`; None when it cannot be
+        filled from a skeleton (then render it)."""
+        leaves: list[str] = []
+        try:
+            shape = (name, *literal.items(), *((k, _shape(v, leaves)) for k, v in values.items()))
+        except _Unshaped:
+            return None
+        parts = self._skeletons.get(shape, ())
+        if parts == ():
+            parts = self._skeletons[shape] = self._skeleton(name, literal, values)
+        if parts is None:
+            return None
+        filled = parts[:]
+        for at in range(1, len(filled), 2):
+            filled[at] = leaves[filled[at]]  # type: ignore[index]
+        return "".join(filled)  # type: ignore[arg-type]
+
+    def _skeleton(
+        self, name: str, literal: dict[str, Hashable], values: dict[str, Any]
+    ) -> list[str | int] | None:
+        """`name` rendered once with stand-ins, split at them: text, leaf number, text …"""
+        if not self._usable(name):
+            return None
+        counter = [0]
+        context = {key: _stand_ins(value, counter) for key, value in values.items()}
+        try:
+            html = self._render(name, **literal, **context)
+        except Exception:  # a filter or test the stand-ins do not survive: render per use
+            return None
+        if "\0" in _STAND_IN.sub("", html):
+            return None  # a stand-in was changed (cut, upper-cased …)
+        parts: list[str | int] = list(_STAND_IN.split(html))
+        for at in range(1, len(parts), 2):
+            parts[at] = int(parts[at])
+        return parts
