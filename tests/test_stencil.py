@@ -1,0 +1,187 @@
+"""The stencil (templates rendered once per shape, filled per use) gives exactly what a plain
+Jinja render gives, for every template it fills, on every flavor, for any values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import material
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
+
+from mkdocs_blog_archive import i18n
+from mkdocs_blog_archive.render import TEMPLATES_DIR, CategoryLink, Entry, Renderer
+from mkdocs_blog_archive.stencil import LATE, Stencils
+
+MATERIAL_DIR = str(Path(material.__file__).parent / "templates")
+
+
+def _renderer(flavor: str, extra_dirs: tuple[str, ...] = ()) -> Renderer:
+    labels = i18n.resolve_labels("en", {})
+    dirs = [*extra_dirs, *([MATERIAL_DIR] if flavor else []), TEMPLATES_DIR]
+    return Renderer(
+        dirs,
+        labels,
+        lambda date: date.isoformat(),
+        lambda year, month: f"{year}-{month}",
+        i18n.count_formatter("en", labels),
+        flavor=flavor,
+    )
+
+
+RENDERERS = {flavor: _renderer(flavor) for flavor in ("", "material")}
+
+text = st.text(alphabet=st.sampled_from("ab <>&\"'é中\n"), max_size=6)
+entries = st.builds(
+    Entry,
+    title_html=text,
+    url=text,
+    date=text,
+    datetime=text,
+    summary=text,
+    readtime=text,
+    draft=st.booleans(),
+    pinned=st.booleans(),
+    authors=st.lists(text, max_size=3).map(tuple),
+)
+links = st.builds(CategoryLink, name=text, href=text, count=st.integers(0, 3000), count_label=text)
+link_lists = st.lists(links, max_size=3)
+sections = st.lists(
+    st.tuples(
+        st.none() | text,
+        st.lists(st.tuples(text | text.map(Markup), text), min_size=1, max_size=3),
+    ),
+    max_size=2,
+)
+flavors = st.sampled_from(sorted(RENDERERS))
+
+
+def _same(flavor: str, name: str, literal: dict[str, Any], values: dict[str, Any]) -> None:
+    renderer = RENDERERS[flavor]
+    filled = renderer.stencils.fill(name, literal, values)
+    assert filled is not None, f"{name} ({flavor or 'plain'}) is not filled from a skeleton"
+    assert filled == renderer.render(name, **literal, **values)
+
+
+prefixes = st.integers(0, 4).map(lambda depth: "../" * depth)  # as `url_prefix` makes them
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(flavors, entries, prefixes)
+def test_post_entry(flavor: str, entry: Entry, prefix: str) -> None:
+    renderer = RENDERERS[flavor]
+    filled = renderer.stencils.fill("post-entry.html", {"prefix": LATE}, {"entry": entry})
+    assert filled is not None
+    assert filled.replace(LATE, prefix) == renderer.render(
+        "post-entry.html", entry=entry, prefix=prefix
+    )
+    fresh = _renderer(flavor)  # its entry cache is by id(), for entries that live all build
+    assert fresh.entries_html([entry], prefix) == renderer.render(
+        "post-entry.html", entry=entry, prefix=prefix
+    )
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    flavors,
+    st.sampled_from(["top", "bottom"]),
+    st.booleans(),
+    text,
+    text,
+    text,
+    text,
+    link_lists,
+    link_lists,
+    link_lists,
+)
+def test_post_links(
+    flavor: str,
+    placement: str,
+    draft: bool,
+    blog_href: str,
+    date: str,
+    datetime: str,
+    readtime: str,
+    categories: list[CategoryLink],
+    tags: list[CategoryLink],
+    authors: list[CategoryLink],
+) -> None:
+    values = {
+        "blog_href": blog_href,
+        "date": date,
+        "datetime": datetime,
+        "readtime": readtime,
+        "categories": categories,
+        "tags": tags,
+        "authors": authors,
+    }
+    _same(flavor, "post-links.html", {"placement": placement, "draft": draft}, values)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    flavors,
+    text,
+    st.none() | entries,
+    st.none() | entries,
+    st.lists(entries, max_size=3),
+    sections,
+)
+def test_post_nav(
+    flavor: str,
+    prefix: str,
+    previous: Entry | None,
+    next: Entry | None,
+    related: list[Entry],
+    links: list[tuple[str | None, list[tuple[str, str]]]],
+) -> None:
+    values = {
+        "prefix": prefix,
+        "previous": previous,
+        "next": next,
+        "related": related,
+        "links": links,
+    }
+    _same(flavor, "post-nav.html", {}, values)
+
+
+def test_a_site_template_is_rendered_per_use(tmp_path: Path) -> None:
+    (tmp_path / "blog-archive").mkdir()
+    (tmp_path / "blog-archive/related.html").write_text("{{ related|length }}", "utf-8")
+    renderer = _renderer("", (str(tmp_path),))
+    assert renderer.ours("post-entry.html")
+    assert not renderer.ours("related.html")
+    assert not renderer.ours("post-nav.html")  # it includes the site's related.html
+    values = {"prefix": "", "previous": None, "next": None, "related": [], "links": []}
+    assert renderer.stencils.fill("post-nav.html", {}, values) is None
+    assert renderer.post_nav("", None, None, [], []) == "0"
+
+
+@pytest.mark.parametrize(
+    ("template", "why"),
+    [
+        ("{{ value|upper }}", "a filter that changes the stand-in"),
+        ("{{ value[:2] }}", "a slice that cuts it"),
+        ("{{ count + 1 }}", "arithmetic"),
+    ],
+)
+def test_a_template_the_stand_ins_do_not_survive_is_rendered(template: str, why: str) -> None:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": template}))
+    stencils = Stencils(lambda name, **context: env.get_template(name).render(**context))
+    assert stencils.fill("t.html", {}, {"value": "abc", "count": 2}) is None, why
+
+
+def test_one_skeleton_per_shape() -> None:
+    renderer = _renderer("")
+    date = dt.datetime(2026, 1, 1).isoformat()
+    for number in range(50):
+        entry = Entry(f"T{number}", f"u{number}/", "Jan 1", date, "A summary.", "1 min read")
+        renderer.entries_html([entry], "../")
+    shapes = [key for key in renderer.stencils._skeletons if key[0] == "post-entry.html"]
+    assert len(shapes) == 1
