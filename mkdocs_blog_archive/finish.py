@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from mkdocs_blog_archive.config import FeedsConfig
     from mkdocs_blog_archive.plan import Plan
-    from mkdocs_blog_archive.render import Entry, Renderer
+    from mkdocs_blog_archive.render import Block, Entry, Renderer
     from mkdocs_blog_archive.state import BuildState, PostOptions
 
 log = get_plugin_logger(__name__)
@@ -92,8 +92,9 @@ def by_name(archives: list[Archive]) -> list[Archive]:
 
 
 def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: Files) -> None:
-    """Add to each post its back-links (to the blog and its archives) and its bottom: older
-    and newer posts (from `state.entries`, newest first), its `links`, related posts."""
+    """Make each post's blocks: its back-links (to the blog and its archives) and its bottom
+    (older and newer posts, its `links`, related posts). They go into the page just before
+    it is written (`splice`)."""
     options = state.options
     chronological = list(state.entries)  # newest first
     terms = plan.terms()
@@ -110,27 +111,54 @@ def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: F
 
     for position, src_uri in enumerate(chronological):
         page = pages.get(src_uri)
-        if page is None or page.content is None:
+        if page is None:
             continue
         post = state.posts[src_uri]
-        html = page.content
+        bottom = top = None
         if options.post_nav or options.related or post.links:
             older = chronological[position + 1] if position + 1 < len(chronological) else None
             newer = chronological[position - 1] if position else None
             bottom = _bottom(state, options, post, page.url, terms, older, newer, find_page)
-            html = f"{html}\n{bottom}"
         if options.backlinks != "none":
-            links = {
-                kind: state.renderer.category_links(
-                    [terms[kind][name] for name in post.terms.get(kind, ())], page.url
-                )
-                for kind in BACKLINK_ORDER
-            }
-            top = state.renderer.post_links(
-                post, plan.index.url, page.url, links, options.backlinks
-            )
-            html = place(html, top, options.backlinks)
-        page.content = html
+            top = _top(state, plan, post, page.url, terms)
+        state.blocks[src_uri] = (top, bottom)
+
+
+def _top(
+    state: BuildState, plan: Plan, post: Post, page_url: str, terms: dict[str, dict[str, Archive]]
+) -> Block:
+    """A post's back-link block: the blog, its date and reading time, its archives."""
+    links = {
+        kind: state.renderer.category_links(
+            [terms[kind][name] for name in post.terms.get(kind, ())], page_url
+        )
+        for kind in BACKLINK_ORDER
+    }
+    return state.renderer.post_links(post, plan.index.url, page_url, links, state.options.backlinks)
+
+
+def splice(state: BuildState, page: Page) -> None:
+    """Put a post's blocks into its page, just before it is written: only then is the post
+    copied with them, and `unsplice` lets that copy go once it is written (on a big blog,
+    a copy of every post held all build long was a fifth of the build's memory)."""
+    blocks = state.blocks.pop(page.file.src_uri, None)
+    if blocks is None or page.content is None:
+        return
+    top, bottom = blocks
+    html = page.content
+    if bottom is not None:
+        html = f"{html}\n{bottom}"
+    if top is not None:
+        html = place(html, str(top), state.options.backlinks)
+    state.spliced[page.file.src_uri] = (page.content, html)
+    page.content = html
+
+
+def unsplice(state: BuildState, page: Page) -> None:
+    """A written post gets back the HTML MkDocs rendered (unless a plugin changed it since)."""
+    found = state.spliced.pop(page.file.src_uri, None)
+    if found is not None and page.content is found[1]:
+        page.content = found[0]
 
 
 def _bottom(
@@ -142,7 +170,7 @@ def _bottom(
     older: str | None,
     newer: str | None,
     find_page: Any,
-) -> str:
+) -> Block:
     """A post's bottom: previous and next posts, its `links`, related posts."""
     entries = state.entries
     found: list[Post] = []

@@ -192,7 +192,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         """Every post is rendered now: read titles, summaries and reading times from their
-        HTML, sort the archives, finish each post, write the feeds."""
+        HTML, sort the archives, make each post's blocks, write the feeds."""
         build, plan = self.build, self.build.plan
         if plan is None:
             return env
@@ -215,13 +215,15 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         archive_page = self.build.pages.get(page.file.src_uri)
         if archive_page is not None and page.content is not None and self.build.plan:
             finish.place_listing(page, finish.listing(self.build, self.build.plan, archive_page))
+        else:
+            finish.splice(self.build, page)
         return context
 
     # Last, so that other plugins' `on_post_page` still see a generated page's content.
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Announce the feeds in `<head>`: an archive page its own, a post the blog's. A
-        generated archive page, now written, lets its listing go."""
+        generated archive page, now written, lets its listing go, a post its blocks."""
         build = self.build
         archive_page = build.pages.get(page.file.src_uri)
         if archive_page is not None:
@@ -229,6 +231,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
                 page.content = ""
             links = archive_page.archive.head_links
         elif page.file.src_uri in build.posts and build.index is not None:
+            finish.unsplice(build, page)
             links = build.index.head_links
         else:
             return output

@@ -21,13 +21,15 @@ import yaml
 from markupsafe import Markup
 
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Link, Post
-from mkdocs_blog_archive.stencil import LATE, Stencils, stand_in
+from mkdocs_blog_archive.stencil import LATE, Filled, Stencils, stand_in
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 LISTING_MARKER = "<!-- blog-archive:listing -->"
 """Where an archive page's listing goes; a user's page may place it anywhere itself."""
 
 _POSTS_STAND_IN = stand_in("posts_html")
+Block = Filled | str
+"""A post's block: its HTML is `str(block)`."""
 _URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 _INCLUDES = re.compile(
     r"""blog_archive_template\(\s*["']([^"']+)["']\s*\)|["']blog-archive/([^"']+)["']"""
@@ -331,8 +333,8 @@ class Renderer:
         for entry in entries:
             pieces = made.get(id(entry))  # entries live as long as this Renderer: id() is theirs
             if pieces is None:
-                html = self.stencils.fill("post-entry.html", {"prefix": LATE}, {"entry": entry})
-                pieces = made[id(entry)] = tuple(html.split(LATE)) if html is not None else ()
+                filled = self.stencils.fill("post-entry.html", {"prefix": LATE}, {"entry": entry})
+                pieces = made[id(entry)] = tuple(str(filled).split(LATE)) if filled else ()
             if pieces:
                 parts.append(prefix.join(pieces))
             else:
@@ -352,7 +354,7 @@ class Renderer:
         next: Entry | None,
         related: list[Entry],
         links: list[tuple[str | None, list[tuple[str, str]]]],
-    ) -> str:
+    ) -> Block:
         """The bottom of a post: the older and the newer post, its links, related posts."""
         return self._fill(
             "post-nav.html",
@@ -376,7 +378,7 @@ class Renderer:
         page_url: str,
         links: dict[str, list[CategoryLink]],
         placement: str,
-    ) -> str:
+    ) -> Block:
         """The back-link block of a post: back to the blog, its date, reading time and its
         archives (`links`, by kind: `categories`, `tags`, `authors`)."""
         return self._fill(
@@ -391,7 +393,7 @@ class Renderer:
             },
         )
 
-    def _fill(self, name: str, literal: dict[str, Any], values: dict[str, Any]) -> str:
+    def _fill(self, name: str, literal: dict[str, Any], values: dict[str, Any]) -> Block:
         """`name` from its skeleton for this shape (`Stencils`), else rendered."""
-        html = self.stencils.fill(name, literal, values)
-        return html if html is not None else self.render(name, **literal, **values)
+        filled = self.stencils.fill(name, literal, values)
+        return filled if filled is not None else self.render(name, **literal, **values)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Post
 from mkdocs_blog_archive.plan import Plan
-from mkdocs_blog_archive.render import Entry, Renderer
+from mkdocs_blog_archive.render import Block, Entry, Renderer
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
@@ -42,8 +42,10 @@ class BuildState:
     """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
     entries: dict[str, Entry] = field(default_factory=dict)
     """Every post as listings show it, newest first; made in `on_env`."""
-    sorted: dict[str, list[Archive]] = field(default_factory=dict)
-    """Archives of names by kind, sorted by name, for the blog index and the tags index."""
+    blocks: dict[str, tuple[Block | None, Block | None]] = field(default_factory=dict)
+    """Each post's back-link block and bottom, by src_uri, until they go into its page."""
+    spliced: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """A post being written: its HTML as rendered, and with its blocks."""
 
     @property
     def index(self) -> Archive | None:

@@ -99,6 +99,22 @@ def _stand_ins(value: Any, counter: list[int]) -> Any:
     return dataclasses.replace(value, **changes)
 
 
+@dataclasses.dataclass(slots=True)
+class Filled:
+    """A template filled from its skeleton, joined only when its HTML is asked for (`str`):
+    until then it holds the shared skeleton and its values, not a copy of the HTML."""
+
+    parts: list[str | int]
+    leaves: list[str]
+
+    def __str__(self) -> str:
+        filled = self.parts[:]
+        leaves = self.leaves
+        for at in range(1, len(filled), 2):
+            filled[at] = leaves[filled[at]]  # type: ignore[index]
+        return "".join(filled)  # type: ignore[arg-type]
+
+
 class Stencils:
     """Skeletons of templates by shape, made with `render` where `usable(name)` allows."""
 
@@ -109,23 +125,21 @@ class Stencils:
         self._usable = usable
         self._skeletons: dict[Hashable, list[str | int] | None] = {}
 
-    def fill(self, name: str, literal: dict[str, Hashable], values: dict[str, Any]) -> str | None:
-        """The template `name` rendered with `literal` and `values`; None when it cannot be
-        filled from a skeleton (then render it)."""
+    def fill(
+        self, name: str, literal: dict[str, Hashable], values: dict[str, Any]
+    ) -> Filled | None:
+        """The template `name` rendered with `literal` and `values` (its HTML is `str()` of
+        the result); None when it cannot be filled from a skeleton (then render it)."""
         leaves: list[str] = []
         try:
             shape = (name, *literal.items(), *((k, _shape(v, leaves)) for k, v in values.items()))
         except _Unshaped:
             return None
-        parts = self._skeletons.get(shape, ())
-        if parts == ():
+        if shape in self._skeletons:
+            parts = self._skeletons[shape]
+        else:
             parts = self._skeletons[shape] = self._skeleton(name, literal, values)
-        if parts is None:
-            return None
-        filled = parts[:]
-        for at in range(1, len(filled), 2):
-            filled[at] = leaves[filled[at]]  # type: ignore[index]
-        return "".join(filled)  # type: ignore[arg-type]
+        return None if parts is None else Filled(parts, leaves)
 
     def _skeleton(
         self, name: str, literal: dict[str, Hashable], values: dict[str, Any]
