@@ -74,7 +74,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             key: str(config[key] or "")
             for key in ("site_url", "site_name", "site_description", "site_author")
         }
-        self.build = BuildState(self._renderer(config), self._post_options(bool(formats)))
+        post_options = PostOptions.of(self.config, feeds_on=bool(formats))
+        self.build = BuildState(self._renderer(config), post_options)
         return config
 
     def _renderer(self, config: MkDocsConfig) -> Renderer:
@@ -86,18 +87,6 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             month_formatter(self.locale),
             i18n.count_formatter(self.locale, labels),
             flavor="material" if config.theme.name == "material" else "",
-        )
-
-    def _post_options(self, feeds_on: bool) -> PostOptions:
-        options = self.config
-        return PostOptions(
-            keep_html=feeds_on and options.feeds.full_content,
-            summary_words=options.summary_words,
-            reading_time=options.reading_time,
-            words_per_minute=options.words_per_minute,
-            post_nav=options.post_nav,
-            related=options.related,
-            backlinks=options.backlinks,
         )
 
     # Late, so that pages other plugins add (mkdocs-gen-files, for instance) can be posts too.

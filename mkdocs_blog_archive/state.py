@@ -12,6 +12,8 @@ from mkdocs_blog_archive.render import Block, Entry, Renderer
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
 
+    from mkdocs_blog_archive.config import BlogArchiveConfig
+
 
 @dataclass(frozen=True)
 class PostOptions:
@@ -24,6 +26,18 @@ class PostOptions:
     post_nav: bool = True
     related: int = 0
     backlinks: str = "top"
+
+    @classmethod
+    def of(cls, options: BlogArchiveConfig, feeds_on: bool) -> PostOptions:
+        return cls(
+            keep_html=feeds_on and options.feeds.full_content,
+            summary_words=options.summary_words,
+            reading_time=options.reading_time,
+            words_per_minute=options.words_per_minute,
+            post_nav=options.post_nav,
+            related=options.related,
+            backlinks=options.backlinks,
+        )
 
 
 @dataclass
