@@ -65,7 +65,11 @@ def _shape(value: Any, leaves: list[str], raw: bool = False) -> Hashable:
     if cls is str or cls is Markup:
         if not value:
             return ""
-        leaves.append(value if raw or cls is Markup else escape(value))
+        if raw or cls is Markup:
+            leaves.append(value)
+        else:  # the string itself where escaping changes nothing: shared, not a copy per use
+            escaped = escape(value)
+            leaves.append(value if len(escaped) == len(value) else escaped)
         return "s"
     if value is None or cls is bool:
         return value  # type: ignore[no-any-return]
