@@ -39,8 +39,9 @@ def test_every_page_is_converted_from_markdown_exactly_once(
     assert len(site.listing("blog/category/topic-0/index.html")) == 8
 
 
+@pytest.mark.parametrize("url_format", ["", "{yyyy}/{slug}"])  # slugs come from that one read
 def test_each_post_is_read_once_and_mkdocs_gets_what_it_would_have_read(
-    make_site: Any, monkeypatch: pytest.MonkeyPatch
+    make_site: Any, monkeypatch: pytest.MonkeyPatch, url_format: str
 ) -> None:
     """The plugin reads each post in `on_files` and hands the Markdown and front matter over
     to MkDocs (no second read, no second YAML parse): the page must get exactly what MkDocs'
@@ -71,7 +72,8 @@ def test_each_post_is_read_once_and_mkdocs_gets_what_it_would_have_read(
         "blog/posts/2026-03-05-named.md": "# Dated by its name\n\nText.\n",
         "blog/posts/dots.md": "---\ndate: 2026-03-06\n...\n\n# Dots\n\nText.\n",
     }
-    site: Site = make_site(docs)
+    config = {"plugins": [{"blog-archive": {"post_url_format": url_format}}]}
+    site: Site = make_site(docs, config)
 
     for name in docs:
         source = (site.docs_dir / name).read_text(encoding="utf-8-sig")
