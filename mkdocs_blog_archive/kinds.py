@@ -49,9 +49,7 @@ class ArchiveKind:
         return self.name.capitalize()
 
 
-INDEX = ArchiveKind(
-    "index", "all", "", "blog", template="index.html", index_file=True, display="name"
-)
+INDEX = ArchiveKind("index", "all", "", "blog", template="index.html", index_file=True)
 CATEGORIES = ArchiveKind(
     "categories",
     "terms",
