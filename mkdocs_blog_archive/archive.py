@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
@@ -49,6 +50,8 @@ class Post:
     """HTML-escaped text, as MkDocs gives `page.title`."""
     summary: str = ""
     """Plain text."""
+    rank: int = 0
+    """Among posts of the same time, the lower first (Material's order: the files' order)."""
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -64,9 +67,9 @@ class Post:
         return self.terms.get("authors", ())
 
     @property
-    def sort_key(self) -> tuple[float, str, str]:
-        """Newest first, then by title, then by path: the same order on every build."""
-        return (-self.date.timestamp(), self.title.casefold(), self.src_uri)
+    def sort_key(self) -> tuple[float, int, str, str]:
+        """Newest first, then by `rank`, title, path: the same order on every build."""
+        return (-self.date.timestamp(), self.rank, self.title.casefold(), self.src_uri)
 
 
 @dataclass(slots=True)
@@ -145,28 +148,54 @@ class SlugClash:
     kept: str
     merged: str
     src_uri: str
+    case_only: bool = False
+    """The names differ only in case: one name, the more frequent spelling (an info line)."""
 
 
-def group_by_term(posts: list[Post], kind: ArchiveKind) -> tuple[list[Archive], list[SlugClash]]:
-    """Group posts by the slugs of their names under the front-matter key `kind.name`, in
-    one pass.
+def spellings(posts: list[Post], key: str) -> dict[str, str]:
+    """For names under `key` that are spelt more than one way (differing only in case):
+    each spelling's winner, the most frequent one (the first seen among equals)."""
+    counts: dict[str, dict[str, int]] = {}
+    for post in posts:
+        for name in post.terms.get(key, ()):
+            seen = counts.setdefault(name.casefold(), {})
+            seen[name] = seen.get(name, 0) + 1
+    winners: dict[str, str] = {}
+    for seen in counts.values():
+        if len(seen) > 1:
+            best = max(seen, key=lambda name: seen[name])  # max keeps the first of equals
+            winners.update((name, best) for name in seen if name != best)
+    return winners
 
-    Each archive's posts keep the order of `posts`; the first spelling of a name wins, each
-    other spelling is reported once, and each post's names are replaced by the winning
-    spellings.
+
+def group_by_term(
+    posts: list[Post], kind: ArchiveKind, slugify: Callable[[str], str] = make_slug
+) -> tuple[list[Archive], list[SlugClash]]:
+    """Group posts by the slugs of their names under the front-matter key `kind.name`.
+
+    Each archive's posts keep the order of `posts`. Spellings differing only in case are one
+    name, the most frequent spelling (`spellings`; they are `SlugClash`es with `case_only`).
+    Otherwise the first spelling of a slug wins, each other is reported once. Each post's
+    names are replaced by the winning spellings.
     """
     key = kind.name
     archives: dict[str, Archive] = {}
     clashes: list[SlugClash] = []
     reported: set[str] = set()
+    winners = spellings(posts, key)
     slugs: dict[str, str] = {}  # Names repeat across posts: slugify each name once.
     for post in posts:
         seen: set[str] = set()
         canonical: list[str] = []
         for name in post.terms.get(key, ()):
+            winner = winners.get(name)
+            if winner is not None and name not in reported:
+                reported.add(name)
+                clashes.append(SlugClash("", winner, name, post.src_uri, case_only=True))
+            name = winner or name
             slug = slugs.get(name)
             if slug is None:
-                slug = slugs[name] = make_slug(name)
+                slug = slugs[name] = slugify(name)
             archive = archives.get(slug)
             if archive is None:
                 archive = archives[slug] = Archive(kind, name, slug)
@@ -183,12 +212,15 @@ def group_by_term(posts: list[Post], kind: ArchiveKind) -> tuple[list[Archive], 
     return list(archives.values()), clashes
 
 
-def group_by_date(posts: list[Post], kind: ArchiveKind) -> list[Archive]:
+def group_by_date(posts: list[Post], kind: ArchiveKind, locale: str = "en") -> list[Archive]:
     """Year archives (kind `YEAR`) or month archives (`MONTH`), newest first.
 
     A year's name and slug are `YYYY`; a month's name is `YYYY-MM` (shown in the site's
-    language by the renderer) and its slug `YYYY/MM`, its folder under the blog.
+    language by the renderer) and its slug `YYYY/MM`, its folder under the blog. A kind with
+    `date_formats` (Material's archive) groups by the slug its pattern makes instead.
     """
+    if kind.date_formats is not None:
+        return _group_by_pattern(posts, kind, locale)
     found: dict[tuple[int, int], Archive] = {}
     months = kind is MONTH or kind.source == "month"
     for post in posts:
@@ -204,6 +236,24 @@ def group_by_date(posts: list[Post], kind: ArchiveKind) -> list[Archive]:
             found[key] = archive
         archive.posts.append(post)
     return [found[key] for key in sorted(found, reverse=True)]
+
+
+def _group_by_pattern(posts: list[Post], kind: ArchiveKind, locale: str) -> list[Archive]:
+    from mkdocs_blog_archive.dates import date_formatter
+
+    assert kind.date_formats is not None
+    slug_of, name_of = (date_formatter(pattern, locale) for pattern in kind.date_formats)
+    found: dict[str, Archive] = {}
+    newest: dict[str, dt.datetime] = {}
+    for post in posts:
+        slug = slug_of(post.date)
+        archive = found.get(slug)
+        if archive is None:
+            archive = found[slug] = Archive(kind, name_of(post.date), slug)
+            newest[slug] = post.date
+        newest[slug] = max(newest[slug], post.date)
+        archive.posts.append(post)
+    return sorted(found.values(), key=lambda archive: newest[archive.slug], reverse=True)
 
 
 def related_posts(post: Post, archives: list[Archive], count: int, window: int) -> list[Post]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import zoneinfo
 
@@ -100,6 +101,8 @@ class BlogDir(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         path = super().run_validation(value).replace("\\", "/").strip("/")
+        path = posixpath.normpath(path) if path else path  # Material's `blog_dir: .`
+        path = "" if path == "." else path
         if any(part in {"..", "."} for part in path.split("/")) or ":" in path or "\0" in path:
             raise base.ValidationError(f"{value!r} must be a folder inside docs_dir")
         return path
@@ -125,24 +128,104 @@ class FieldName(c.Type[str]):
         return name
 
 
-class PostUrlFormat(c.Type[str]):
-    """A URL pattern with `{yyyy}`, `{mm}`, `{dd}`, `{slug}` and `{category}`."""
+class UrlFormat(c.Type[str]):
+    """A URL pattern relative to blog_dir, with only the placeholders `names` (one of
+    `needs`, when given, is required); it may not leave blog_dir."""
 
-    def __init__(self) -> None:
-        super().__init__(str, default="")
+    def __init__(self, names: tuple[str, ...], needs: tuple[str, ...] = (), default: str = ""):
+        super().__init__(str, default=default)
+        self.names, self.needs = names, needs
 
     def run_validation(self, value: object) -> str:
         pattern = super().run_validation(value).strip("/")
+        shown = ", ".join(f"{{{name}}}" for name in self.names)
         try:
-            sample = pattern.format(yyyy="2026", mm="05", dd="16", slug="s", category="c")
+            sample = pattern.format(**{name: "x" for name in self.names})
         except (KeyError, IndexError, ValueError) as error:
-            raise base.ValidationError(
-                f"{pattern!r}: use {{yyyy}}, {{mm}}, {{dd}}, {{slug}} and {{category}} only "
-                f"({error!r})"
-            ) from None
-        if pattern and ("{slug}" not in pattern or ".." in sample.split("/") or "\\" in sample):
-            raise base.ValidationError(f"{pattern!r} must contain {{slug}} and stay in blog_dir")
+            raise base.ValidationError(f"{pattern!r}: use {shown} only ({error!r})") from None
+        if pattern and self.needs and not any(f"{{{name}}}" in pattern for name in self.needs):
+            needed = " or ".join(f"{{{name}}}" for name in self.needs)
+            raise base.ValidationError(f"{pattern!r} must contain {needed}")
+        if ".." in sample.split("/") or "\\" in sample or ":" in sample:
+            raise base.ValidationError(f"{pattern!r} must stay in blog_dir")
         return pattern
+
+
+POST_URL_NAMES = ("yyyy", "mm", "dd", "slug", "category", "date", "file", "categories")
+"""`post_url_format`'s placeholders: ours, then Material's (`{date}` as
+`post_url_date_format` shows it, `{file}` the file's name, `{categories}` the slugs of the
+first `post_url_max_categories` categories)."""
+
+
+def post_url_format() -> UrlFormat:
+    return UrlFormat(POST_URL_NAMES, needs=("slug", "file"))
+
+
+class Slugify(c.Type[object]):
+    """A function `(text, separator) -> slug`, as Material takes it
+    (`!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}`)."""
+
+    def __init__(self) -> None:
+        super().__init__(object)
+
+    def run_validation(self, value: object) -> object:
+        if not callable(value):
+            raise base.ValidationError(f"expected a slugify function, got {value!r}")
+        return value
+
+
+class MaterialOptions(base.Config):
+    """Every option of Material's blog plugin that ours do not already name, with Material's
+    meaning (see `material.py`). Unset, each is None: setting any of them says the site comes
+    from Material's blog, and Material's defaults then apply to all the others."""
+
+    blog_toc = c.Optional(c.Type(bool))
+    post_dir = c.Optional(c.Type(str))
+    post_date_format = c.Optional(DateFormat())
+    post_url_date_format = c.Optional(DateFormat())
+    post_url_max_categories = c.Optional(NonNegativeInt(default=1))
+    post_slugify = c.Optional(Slugify())
+    post_slugify_separator = c.Optional(c.Type(str))
+    post_excerpt = c.Optional(c.Choice(("optional", "required")))
+    post_excerpt_max_authors = c.Optional(NonNegativeInt(default=1))
+    post_excerpt_max_categories = c.Optional(NonNegativeInt(default=5))
+    post_excerpt_separator = c.Optional(c.Type(str))
+    post_readtime = c.Optional(c.Type(bool))
+    post_readtime_words_per_minute = c.Optional(NonNegativeInt(default=265))
+    archive = c.Optional(c.Type(bool))
+    archive_name = c.Optional(c.Type(str))
+    archive_date_format = c.Optional(DateFormat())
+    archive_url_date_format = c.Optional(DateFormat())
+    archive_url_format = c.Optional(UrlFormat(("date",), needs=("date",)))
+    archive_pagination = c.Optional(c.Type(bool))
+    archive_pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    archive_toc = c.Optional(c.Type(bool))
+    categories = c.Optional(c.Type(bool))
+    categories_name = c.Optional(c.Type(str))
+    categories_url_format = c.Optional(UrlFormat(("slug",), needs=("slug",)))
+    categories_slugify = c.Optional(Slugify())
+    categories_slugify_separator = c.Optional(c.Type(str))
+    categories_sort_by = c.Optional(Slugify())
+    categories_sort_reverse = c.Optional(c.Type(bool))
+    categories_pagination = c.Optional(c.Type(bool))
+    categories_pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    categories_toc = c.Optional(c.Type(bool))
+    authors = c.Optional(c.Type(bool))
+    authors_profiles = c.Optional(c.Type(bool))
+    authors_profiles_name = c.Optional(c.Type(str))
+    authors_profiles_url_format = c.Optional(UrlFormat(("slug", "name"), needs=("slug", "name")))
+    authors_profiles_pagination = c.Optional(c.Type(bool))
+    authors_profiles_pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    authors_profiles_toc = c.Optional(c.Type(bool))
+    pagination = c.Optional(c.Type(bool))
+    pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    pagination_url_format = c.Optional(UrlFormat(("page",), needs=("page",)))
+    pagination_format = c.Optional(c.Type(str))
+    pagination_if_single_page = c.Optional(c.Type(bool))
+    pagination_keep_content = c.Optional(c.Type(bool))
+    draft = c.Optional(c.Type(bool))
+    draft_on_serve = c.Optional(c.Type(bool))
+    draft_if_future_date = c.Optional(c.Type(bool))
 
 
 class Labels(base.Config):
@@ -248,8 +331,16 @@ class Feeds(c.SubConfig[FeedsConfig]):
         return super().run_validation(value)
 
 
-class BlogArchiveConfig(base.Config):
-    """Options of the `blog-archive` plugin."""
+class BlogArchiveConfig(MaterialOptions):
+    """Options of the `blog-archive` plugin (and, inherited, those of Material's blog)."""
+
+    enabled = c.Type(bool, default=True)
+    """Off, the plugin does nothing (as Material's `enabled`)."""
+    material = c.Optional(c.Type(bool))
+    """Material's defaults (post URLs `{date}/{slug}`, `archive/{yyyy}`, pagination of 10,
+    bare headings, posts in `{blog_dir}/posts/`): for a site switching from Material's blog
+    whose entry had no options. Any Material-only option turns this on too; `false` keeps
+    ours."""
 
     blog_dir = BlogDir()
     """Folder (relative to docs_dir) of the blog index and the category pages."""
@@ -293,10 +384,10 @@ class BlogArchiveConfig(base.Config):
     authors_file = c.Type(str, default="{blog_dir}/.authors.yml")
     """Material-style authors file (relative to docs_dir) that front matter `authors` ids
     are looked up in."""
-    post_url_format = PostUrlFormat()
+    post_url_format = post_url_format()
     """Give posts URLs of their own, under `blog_dir`, like Material's blog does:
-    `{yyyy}/{mm}/{dd}/{slug}` keeps Material's post URLs. Empty: a post's URL follows its
-    file's path, as MkDocs makes it."""
+    `{yyyy}/{mm}/{dd}/{slug}` (or Material's `{date}/{slug}`) keeps Material's post URLs.
+    Empty: a post's URL follows its file's path, as MkDocs makes it."""
     per_page = NonNegativeInt(default=0)
     """Posts per archive page; more go to `…/page/2/` and on (0: every post on one page)."""
     post_nav = c.Type(bool, default=True)

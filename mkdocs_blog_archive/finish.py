@@ -15,8 +15,15 @@ from urllib.parse import urljoin
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_blog_archive import feeds
-from mkdocs_blog_archive.archive import Archive, ArchivePage, Post, related_posts, sort_posts
-from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY
+from mkdocs_blog_archive.archive import (
+    Archive,
+    ArchivePage,
+    Post,
+    SlugClash,
+    related_posts,
+    sort_posts,
+)
+from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY, ArchiveKind
 from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
 from mkdocs_blog_archive.summary import reading_minutes, summarize
 
@@ -32,6 +39,21 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 _LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
+
+
+def report_clash(kind: ArchiveKind, clash: SlugClash) -> None:
+    """Names spelt differently only in case are one, quietly (an info line); other names of
+    the same slug are a warning."""
+    if clash.case_only:
+        log.info(
+            f"{clash.src_uri}: {kind.noun} {clash.merged!r} is listed as {clash.kept!r}, "
+            "its most frequent spelling"
+        )
+        return
+    log.warning(
+        f"{clash.src_uri}: {kind.noun} {clash.merged!r} has the same slug "
+        f"({clash.slug!r}) as {clash.kept!r}; listed under {clash.kept!r}"
+    )
 
 
 def title_html(page: Page) -> str:
@@ -81,9 +103,11 @@ def order_posts(plan: Plan, posts: list[Post], renderer: Renderer) -> dict[str, 
 
 def sort_archives(plan: Plan, order: dict[str, int]) -> None:
     """Every archive's posts in `order` (position by src_uri), the blog index's pinned
-    posts first."""
+    posts first (every archive's, in Material's order)."""
     for archive in plan.archives:
         archive.posts.sort(key=lambda post: order[post.src_uri])
+        if plan.pinned_everywhere:
+            archive.posts.sort(key=lambda post: not post.pinned)
     plan.index.posts.sort(key=lambda post: not post.pinned)  # Pinned first, kept in order.
 
 

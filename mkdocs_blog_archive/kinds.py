@@ -42,6 +42,12 @@ class ArchiveKind:
     """Shared archives of this kind make posts related."""
     display: Literal["name", "author", "month"] = "name"
     """How a name is shown: as it is, as the author's name, or as a month ("May 2026")."""
+    per_page: int | None = None
+    """Posts per page of this kind (Material's `categories_pagination_per_page` …); None:
+    the site's `per_page`."""
+    date_formats: tuple[str, str] | None = None
+    """For date archives: babel patterns of the slug and of the name (Material's
+    `archive_url_date_format`, `archive_date_format`); None: `YYYY` or `YYYY/MM`."""
 
     @property
     def field_label(self) -> str:

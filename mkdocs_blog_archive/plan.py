@@ -5,7 +5,9 @@ with its path, URL and share of the posts. Pure: no MkDocs here, so tests call i
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote as urlquote
 
 from mkdocs_blog_archive.archive import (
@@ -16,9 +18,14 @@ from mkdocs_blog_archive.archive import (
     SlugClash,
     group_by_date,
     group_by_term,
+    make_slug,
 )
 from mkdocs_blog_archive.feeds import FORMATS
 from mkdocs_blog_archive.kinds import ArchiveKind
+
+if TYPE_CHECKING:
+    from mkdocs_blog_archive.config import BlogArchiveConfig
+    from mkdocs_blog_archive.material import Migration
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,37 @@ class PlanOptions:
     use_directory_urls: bool = True
     pagination_format: str = "page/{page}"
     """Where the later pages of an archive go, relative to its first."""
+    slugs: Mapping[str, Callable[[str], str]] = field(default_factory=dict)
+    """Names to slugs, by kind; `make_slug` for kinds not here."""
+    locale: str = "en"
+    """For the slugs and names of date archives with `date_formats`."""
+    paged_index_files: bool = False
+    """Material's layout: later pages of an index page are index pages too
+    (`page/2/index.md`: the same URLs without directory URLs), pinned posts head every
+    listing."""
+
+    @classmethod
+    def of(
+        cls,
+        options: BlogArchiveConfig,
+        kinds: tuple[ArchiveKind, ...],
+        migration: Migration,
+        feed_formats: list[str],
+        use_directory_urls: bool,
+        locale: str,
+    ) -> PlanOptions:
+        return cls(
+            blog_dir=options.blog_dir,
+            kinds=kinds,
+            per_page=options.per_page,
+            index_posts=options.index_posts,
+            feed_formats=tuple(feed_formats),
+            use_directory_urls=use_directory_urls,
+            pagination_format=migration.pagination_format,
+            slugs=migration.slugs,
+            locale=locale,
+            paged_index_files=migration.on,
+        )
 
 
 @dataclass
@@ -42,6 +80,8 @@ class Plan:
     archives: list[Archive]
     clashes: list[tuple[ArchiveKind, SlugClash]] = field(default_factory=list)
     """Names merged into another of the same slug, with the kind they are of."""
+    pinned_everywhere: bool = False
+    """Pinned posts head every listing, not only the blog index (Material's order)."""
 
     @property
     def index(self) -> Archive:
@@ -82,24 +122,26 @@ def reserved_paths(options: PlanOptions) -> tuple[str, ...]:
     """Where no post can be: the blog index, and the folders of archives of names."""
     index = posixpath.join(options.blog_dir, "index.md")
     folders = [
-        posixpath.join(options.blog_dir, kind.url_format.partition("{slug}")[0])
+        posixpath.join(options.blog_dir, prefix)
         for kind in options.kinds
         if kind.source == "terms"
+        for prefix in [kind.url_format.partition("{slug}")[0]]
+        if prefix  # `categories_url_format: "{slug}"` keeps no folder to itself
     ]
     return (index, *folders)
 
 
 def plan_archives(posts: list[Post], options: PlanOptions) -> Plan:
     """The archives of `posts` (in the order given, which each archive keeps) for `options`."""
-    plan = Plan([])
+    plan = Plan([], pinned_everywhere=options.paged_index_files)
     for kind in options.kinds:
         if kind.source == "all":
             found = [Archive(kind, "", "", posts=list(posts))]
         elif kind.source == "terms":
-            found, clashes = group_by_term(posts, kind)
+            found, clashes = group_by_term(posts, kind, options.slugs.get(kind.name, make_slug))
             plan.clashes.extend((kind, clash) for clash in clashes)
         elif kind.source in ("year", "month"):
-            found = group_by_date(posts, kind)
+            found = group_by_date(posts, kind, options.locale)
         else:  # a page of links to the archives of names (the tags index), when there are any
             found = [Archive(kind, "", "")] if plan.of_kind("tags") else []
         for archive in found:
@@ -115,13 +157,16 @@ def place(archive: Archive, options: PlanOptions) -> None:
     folder = folder.strip("/")
     index_file = kind.index_file or posixpath.basename(folder) == "index"  # a tag "index"
     first = posixpath.join(folder, "index.md") if index_file else f"{folder}.md"
-    per_page = options.per_page if kind.paginate else 0
+    per_page = (options.per_page if kind.per_page is None else kind.per_page) * kind.paginate
     limit = options.index_posts if kind.source == "all" else 0  # the blog index
     stop = per_page or limit or None
     use_directory_urls = options.use_directory_urls
     archive.pages = [ArchivePage(archive, 1, first, url_of(first, use_directory_urls), 0, stop)]
     for number in range(2, -(-len(archive.posts) // per_page) + 1 if per_page else 0):
-        src_uri = posixpath.join(folder, options.pagination_format.format(page=number)) + ".md"
+        later = options.pagination_format.format(page=number)
+        if index_file and options.paged_index_files:
+            later = posixpath.join(later, "index")
+        src_uri = posixpath.join(folder, later) + ".md"
         start = (number - 1) * per_page
         page = ArchivePage(
             archive, number, src_uri, url_of(src_uri, use_directory_urls), start, start + per_page

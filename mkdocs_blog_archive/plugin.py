@@ -9,12 +9,13 @@ import dataclasses
 import os
 import posixpath
 import zoneinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from mkdocs_blog_archive import feeds, finish, gitdates, i18n, posts, site
+from mkdocs_blog_archive import feeds, finish, gitdates, i18n, material, posts, site
 from mkdocs_blog_archive import nav as blog_nav
+from mkdocs_blog_archive.archive import make_slug
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.frontmatter import Schema
@@ -26,6 +27,7 @@ from mkdocs_blog_archive.state import BuildState, PostOptions
 
 if TYPE_CHECKING:
     import jinja2
+    from mkdocs.config.base import ConfigErrors, ConfigWarnings
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
@@ -47,34 +49,45 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         plugins that have `on_startup`); `on_config` resets everything a build learns."""
         self.command = command
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """Remember which options the site wrote: Material's defaults never override them."""
+        self.given = frozenset(options)
+        return super().load_config(options, config_file_path)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Read the options once, make the templates overridable, add the stylesheet."""
-        if TEMPLATES_DIR not in config.theme.dirs:
-            config.theme.dirs.append(TEMPLATES_DIR)
-        if self.config.stylesheet and site.STYLESHEET not in config.extra_css:
-            config.extra_css.append(site.STYLESHEET)
+        """Read the options once (Material's into ours), make the templates overridable, add
+        the stylesheet."""
         options = self.config
-        tz = zoneinfo.ZoneInfo(options.timezone)
-        self.schema = Schema(tz, options.archives)
+        self.migration = material.translate(options, getattr(self, "given", ()))
+        self.migration.apply(options)
         locale = options.locale or config.theme.get("language") or config.theme.get("locale")
         self.locale = str(locale or "en")
+        if not options.enabled:
+            self.build = BuildState(self._renderer(config))
+            return config
+        if TEMPLATES_DIR not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES_DIR)
+        if options.stylesheet and site.STYLESHEET not in config.extra_css:
+            config.extra_css.append(site.STYLESHEET)
+        self.schema = Schema(zoneinfo.ZoneInfo(options.timezone), options.archives)
         formats = [name for name in feeds.FORMATS if options.feeds.enabled and options.feeds[name]]
         if formats and not config.site_url:
             log.info("feeds need an absolute site_url in mkdocs.yml: no feeds are written")
             formats = []
-        self.plan_options = PlanOptions(
-            blog_dir=options.blog_dir,
-            kinds=site_kinds(options.archives, options.year_archives, options.month_archives),
-            per_page=options.per_page,
-            index_posts=options.index_posts,
-            feed_formats=tuple(formats),
-            use_directory_urls=config.use_directory_urls,
+        kinds = site_kinds(options.archives, options.year_archives, options.month_archives)
+        kinds = material.place_kinds(options, kinds, self.migration.on)
+        self.plan_options = PlanOptions.of(
+            options, kinds, self.migration, formats, config.use_directory_urls, self.locale
         )
+        if self.migration.on:
+            log.info(material.report(options, kinds))
         self.site = {
             key: str(config[key] or "")
             for key in ("site_url", "site_name", "site_description", "site_author")
         }
-        post_options = PostOptions.of(self.config, feeds_on=bool(formats))
+        post_options = PostOptions.of(options, feeds_on=bool(formats))
         self.build = BuildState(self._renderer(config), post_options)
         return config
 
@@ -93,21 +106,29 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Collect the posts (each page read once), plan their archives, add the files."""
+        if not self.config.enabled:
+            return files
+        if self.migration.media_from is not None:
+            posts.move_media(files, self.migration.media_from, self.config.blog_dir, config)
         if self.config.stylesheet:
             site.check_stylesheet(files, config)
         taken = {file.dest_uri: file for file in files.documentation_pages()}
         pages = posts.candidates(files, self.config.posts, reserved_paths(self.plan_options))
+        if not self.migration.on and config.theme.name == "material":
+            material.hint(pages, self.config)
         added = gitdates.added_dates(config.docs_dir) if self.config.git_dates else None
-        url_slugs = bool(self.config.post_url_format)
+        url_slugs: bool | material.Slugify = False  # Material slugs titles its own way
+        if self.config.post_url_format:
+            url_slugs = self.migration.post_slug if self.migration.on else True
         found = posts.collect_posts(pages, self.schema, added, url_slugs)
+        if self.migration.on:  # Posts of the same time in the files' order, as Material has them
+            for rank, post in enumerate(found.posts):
+                post.rank = rank
         published = self._publish(found.posts, files, taken, config)
         hand_over(found.candidates, found.sources, config)
         plan = self.build.plan = plan_archives(published, self.plan_options)
         for kind, clash in plan.clashes:
-            log.warning(
-                f"{clash.src_uri}: {kind.noun} {clash.merged!r} has the same slug "
-                f"({clash.slug!r}) as {clash.kept!r}; listed under {clash.kept!r}"
-            )
+            finish.report_clash(kind, clash)
         site.add_files(plan, self.build, files, taken, config)
         if not self.config.nav_posts:
             site.keep_out_of_nav(found.candidates, set(self.build.posts))
@@ -119,17 +140,28 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         """The posts to publish, filed under allowed categories, at their URLs, with their
         authors looked up."""
         options = self.config
-        serve = getattr(self, "command", "build") == "serve"
+        serve = getattr(self, "command", "build") == "serve" and self.migration.draft_on_serve
         published = posts.publishable(found, files, options.drafts, options.future_posts, serve)
         posts.check_categories(published, options.categories_allowed)
         if options.post_url_format:
             blog_dir = options.blog_dir
-            posts.move_posts(published, files, taken, options.post_url_format, blog_dir, config)
-        authors_file = options.authors_file.format(blog_dir=options.blog_dir).lstrip("/")
+            parts = posts.UrlParts(
+                date_formatter(self.migration.post_url_date_format, self.locale),
+                self.migration.post_url_max_categories,
+                self.migration.slugs.get("categories", make_slug),
+            )
+            posts.move_posts(
+                published, files, taken, options.post_url_format, blog_dir, config, parts
+            )
+        authors_file = options.authors_file.format(blog_dir=options.blog_dir, blog=options.blog_dir)
+        authors_file = posixpath.normpath(authors_file).lstrip("/")
         known = posts.read_authors(os.path.join(config.docs_dir, authors_file))
         self.build.renderer.authors = known or {}
         if known is not None:
             posts.check_authors(published, known, authors_file)
+        if self.migration.on:  # Material places authors by the authors file's `slug`
+            slugs = {**self.plan_options.slugs, "authors": self.migration.author_slug(known or {})}
+            self.plan_options = dataclasses.replace(self.plan_options, slugs=slugs)
         if not published:
             where = f" matching {options.posts}" if options.posts else ""
             log.warning(f"no posts found: no page{where} has a date; the blog index is empty")

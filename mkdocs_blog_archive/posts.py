@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as urlquote
@@ -26,6 +26,7 @@ from mkdocs_blog_archive.frontmatter import (
     check_meta,
     read_front_matter,
 )
+from mkdocs_blog_archive.material import Slugify, safe_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -63,11 +64,11 @@ def collect_posts(
     pages: list[File],
     schema: Schema,
     added: dict[str, dt.datetime] | None = None,
-    url_slugs: bool = False,
+    url_slugs: bool | Slugify = False,
 ) -> Found:
     """The posts among `pages`, in the order given, each page read once; `added` gives dates
     (from git) to pages that have none of their own. With `url_slugs`, each post gets the
-    slug of its URL (`post_url_format`)."""
+    slug of its URL (`post_url_format`): ours, or with a slug function, Material's."""
     found = Found(candidates=pages)
     for file in pages:
         front = read_front_matter(file)
@@ -85,7 +86,7 @@ def read_post(
     front: FrontMatter,
     schema: Schema,
     added: dict[str, dt.datetime] | None = None,
-    url_slug: bool = False,
+    url_slug: bool | Slugify = False,
 ) -> Post | None:
     """A Post for a page with a date (front matter, else file name, else `added`), or None
     for other pages."""
@@ -107,7 +108,7 @@ def read_post(
     author = data["author"]
     if author and author.strip():
         authors.insert(0, " ".join(author.split()))
-    description = data["description"] if data["description"] is not None else data["summary"]
+    description = _first_text(data["description"], data["summary"])
     return Post(
         src_uri=src_uri,
         url=file.url,
@@ -118,12 +119,23 @@ def read_post(
             **{key: data[key] for key in ("categories", "tags", *schema.fields)},
         },
         description=description,
-        slug=url_slug_of(file, front, data) if url_slug else None,
+        slug=_slug(file, front, data, url_slug),
         draft=data["draft"],
         pinned=data["pin"],
         readtime=data["readtime"],
         links=data["links"],
     )
+
+
+def _slug(file: File, front: FrontMatter, data: dict[str, Any], how: bool | Slugify) -> str | None:
+    if how is True:
+        return url_slug_of(file, front, data)
+    return material_slug(file, front, data, how) if how else None
+
+
+def _first_text(*values: str | None) -> str | None:
+    """The first value with text in it: `description: ""` falls back to the excerpt."""
+    return next((value for value in values if value is not None and value.strip()), None)
 
 
 def url_slug_of(file: File, front: FrontMatter, data: dict[str, Any]) -> str:
@@ -133,6 +145,34 @@ def url_slug_of(file: File, front: FrontMatter, data: dict[str, Any]) -> str:
         return make_slug(data["slug"])
     title = data["title"] or front.first_heading() or _FILE_DATE_PREFIX.sub("", file.name)
     return make_slug(title)
+
+
+def material_title(file: File, front: FrontMatter) -> str:
+    """A post's title as Material's blog slugs it (MkDocs' `Page.title` before rendering):
+    front matter `title`, else the first line if it is a `# heading`, else the file name."""
+    if "title" in front.data:
+        return str(front.data["title"])
+    markdown, _ = front.markdown_and_meta()
+    for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n", 50):
+        line = line.strip()
+        if line:
+            if line.startswith("# "):
+                return line.lstrip("# ")
+            break
+    title = file.name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+def material_slug(file: File, front: FrontMatter, data: dict[str, Any], slugify: Slugify) -> str:
+    """The slug of a post's URL as Material makes it: front matter `slug` as written, else
+    the title slugified (`post_slugify`). A written slug that would leave its folder, or a
+    slug function's result that would, is slugified with ours after a warning."""
+    written = data["slug"]
+    slug = written if written else slugify(material_title(file, front))
+    if safe_path(slug):
+        return slug
+    log.warning(f"{file.src_uri}: slug {slug!r} cannot be a URL path; {make_slug(slug)!r} is used")
+    return make_slug(slug)
 
 
 def hold_back(
@@ -203,7 +243,7 @@ def read_authors(path: str) -> dict[str, dict[str, str]] | None:
             info = {}
         fields = {
             field: str(info[field])
-            for field in ("name", "description", "avatar", "url")
+            for field in ("name", "description", "avatar", "url", "slug")
             if isinstance(info.get(field), (str, int, float))
         }
         authors[str(key)] = {"name": str(key), **fields}
@@ -218,6 +258,16 @@ def check_authors(posts: list[Post], known: dict[str, dict[str, str]], where: st
                 log.warning(f"{post.src_uri}: author {key!r} is not in {where}; shown as is")
 
 
+@dataclass(frozen=True)
+class UrlParts:
+    """What `post_url_format`'s Material placeholders are made of: `{date}` (as
+    `post_url_date_format` shows it), `{categories}` (the first `max_categories` slugs)."""
+
+    date: Callable[[dt.datetime], str]
+    max_categories: int = 1
+    category_slug: Slugify = make_slug
+
+
 def move_posts(
     posts: list[Post],
     files: Files,
@@ -225,6 +275,7 @@ def move_posts(
     pattern: str,
     blog_dir: str,
     config: MkDocsConfig,
+    parts: UrlParts,
 ) -> None:
     """Give each post the URL `pattern` (`post_url_format`) makes under `blog_dir`; links to
     it follow, as MkDocs resolves links through files. A URL already in `taken` (pages by
@@ -233,17 +284,26 @@ def move_posts(
         file = files.get_file_from_path(post.src_uri)
         if file is None:
             continue
-        category = make_slug(post.categories[0]) if post.categories else "posts"
-        path = posixpath.join(
-            blog_dir,
-            pattern.format(
-                yyyy=f"{post.date.year:04d}",
-                mm=f"{post.date.month:02d}",
-                dd=f"{post.date.day:02d}",
-                slug=post.slug,
-                category=category,
+        names = post.categories
+        formatted = pattern.format(
+            yyyy=f"{post.date.year:04d}",
+            mm=f"{post.date.month:02d}",
+            dd=f"{post.date.day:02d}",
+            slug=post.slug,
+            category=make_slug(names[0]) if names else "posts",
+            date=parts.date(post.date),
+            file=file.name,
+            categories="/".join(
+                parts.category_slug(name) for name in names[: parts.max_categories]
             ),
         )
+        # As Material: empty parts (no categories) collapse.
+        path = posixpath.normpath(
+            posixpath.join(blog_dir, posixpath.normpath(formatted.strip("/")))
+        )
+        if path.startswith("..") or path == "." or (blog_dir and not path.startswith(blog_dir)):
+            log.warning(f"{post.src_uri}: post_url_format gives {path!r}, outside the blog")
+            continue
         dest = f"{path}/index.html" if config.use_directory_urls else f"{path}.html"
         other = taken.get(dest)
         if other is not None and other is not file:
@@ -258,3 +318,17 @@ def move_posts(
         file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
         file.url = urlquote(f"{path}/" if config.use_directory_urls else dest)
         post.url = file.url
+
+
+def move_media(files: Files, post_dir: str, blog_dir: str, config: MkDocsConfig) -> None:
+    """Media files in Material's `post_dir` go where Material puts them: the folder leaves
+    their path (`blog/posts/img.png` is served at `blog/img.png`)."""
+    prefix = post_dir + "/"
+    for file in files.media_files():
+        if file.src_uri.startswith(prefix):
+            rest = file.dest_uri[len(prefix) :] if file.dest_uri.startswith(prefix) else None
+            if rest is None:
+                continue
+            file.dest_uri = posixpath.join(blog_dir, rest)
+            file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+            file.url = urlquote(file.dest_uri)
