@@ -46,7 +46,7 @@ class TimeZone(c.Type[str]):
 class NonNegativeInt(c.Type[int]):
     """A whole number, zero or more."""
 
-    def __init__(self, default: int) -> None:
+    def __init__(self, default: int | None) -> None:
         super().__init__(int, default=default)
 
     def run_validation(self, value: object) -> int:
@@ -79,8 +79,8 @@ class Label(c.Type[str]):
 class DateFormat(c.Type[str]):
     """A strftime pattern (with `%`), or a babel date pattern or style (`long`, `d MMMM y`)."""
 
-    def __init__(self) -> None:
-        super().__init__(str, default="long")
+    def __init__(self, default: str | None = "long") -> None:
+        super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
@@ -132,7 +132,9 @@ class UrlFormat(c.Type[str]):
     """A URL pattern relative to blog_dir, with only the placeholders `names` (one of
     `needs`, when given, is required); it may not leave blog_dir."""
 
-    def __init__(self, names: tuple[str, ...], needs: tuple[str, ...] = (), default: str = ""):
+    def __init__(
+        self, names: tuple[str, ...], needs: tuple[str, ...] = (), default: str | None = None
+    ) -> None:
         super().__init__(str, default=default)
         self.names, self.needs = names, needs
 
@@ -158,7 +160,7 @@ first `post_url_max_categories` categories)."""
 
 
 def post_url_format() -> UrlFormat:
-    return UrlFormat(POST_URL_NAMES, needs=("slug", "file"))
+    return UrlFormat(POST_URL_NAMES, needs=("slug", "file"), default="")
 
 
 class Slugify(c.Type[object]):
@@ -181,24 +183,24 @@ class MaterialOptions(base.Config):
 
     blog_toc = c.Optional(c.Type(bool))
     post_dir = c.Optional(c.Type(str))
-    post_date_format = c.Optional(DateFormat())
-    post_url_date_format = c.Optional(DateFormat())
-    post_url_max_categories = c.Optional(NonNegativeInt(default=1))
+    post_date_format = c.Optional(DateFormat(default=None))
+    post_url_date_format = c.Optional(DateFormat(default=None))
+    post_url_max_categories = c.Optional(NonNegativeInt(default=None))
     post_slugify = c.Optional(Slugify())
     post_slugify_separator = c.Optional(c.Type(str))
     post_excerpt = c.Optional(c.Choice(("optional", "required")))
-    post_excerpt_max_authors = c.Optional(NonNegativeInt(default=1))
-    post_excerpt_max_categories = c.Optional(NonNegativeInt(default=5))
+    post_excerpt_max_authors = c.Optional(NonNegativeInt(default=None))
+    post_excerpt_max_categories = c.Optional(NonNegativeInt(default=None))
     post_excerpt_separator = c.Optional(c.Type(str))
     post_readtime = c.Optional(c.Type(bool))
-    post_readtime_words_per_minute = c.Optional(NonNegativeInt(default=265))
+    post_readtime_words_per_minute = c.Optional(NonNegativeInt(default=None))
     archive = c.Optional(c.Type(bool))
     archive_name = c.Optional(c.Type(str))
-    archive_date_format = c.Optional(DateFormat())
-    archive_url_date_format = c.Optional(DateFormat())
+    archive_date_format = c.Optional(DateFormat(default=None))
+    archive_url_date_format = c.Optional(DateFormat(default=None))
     archive_url_format = c.Optional(UrlFormat(("date",), needs=("date",)))
     archive_pagination = c.Optional(c.Type(bool))
-    archive_pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    archive_pagination_per_page = c.Optional(NonNegativeInt(default=None))
     archive_toc = c.Optional(c.Type(bool))
     categories = c.Optional(c.Type(bool))
     categories_name = c.Optional(c.Type(str))
@@ -208,17 +210,17 @@ class MaterialOptions(base.Config):
     categories_sort_by = c.Optional(Slugify())
     categories_sort_reverse = c.Optional(c.Type(bool))
     categories_pagination = c.Optional(c.Type(bool))
-    categories_pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    categories_pagination_per_page = c.Optional(NonNegativeInt(default=None))
     categories_toc = c.Optional(c.Type(bool))
     authors = c.Optional(c.Type(bool))
     authors_profiles = c.Optional(c.Type(bool))
     authors_profiles_name = c.Optional(c.Type(str))
     authors_profiles_url_format = c.Optional(UrlFormat(("slug", "name"), needs=("slug", "name")))
     authors_profiles_pagination = c.Optional(c.Type(bool))
-    authors_profiles_pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    authors_profiles_pagination_per_page = c.Optional(NonNegativeInt(default=None))
     authors_profiles_toc = c.Optional(c.Type(bool))
     pagination = c.Optional(c.Type(bool))
-    pagination_per_page = c.Optional(NonNegativeInt(default=10))
+    pagination_per_page = c.Optional(NonNegativeInt(default=None))
     pagination_url_format = c.Optional(UrlFormat(("page",), needs=("page",)))
     pagination_format = c.Optional(c.Type(str))
     pagination_if_single_page = c.Optional(c.Type(bool))
