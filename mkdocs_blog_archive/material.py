@@ -102,11 +102,17 @@ class Migration:
                 options[key] = value
 
 
+MATERIAL_PLACEHOLDERS = ("{date}", "{file}", "{categories}")
+"""`post_url_format`'s placeholders only Material's blog had (ours were `{yyyy}` …)."""
+
+
 def is_switching(options: BlogArchiveConfig) -> bool:
-    """Material's defaults apply: `material: true`, or any Material-only option set
-    (`material: false` keeps ours whatever is set)."""
+    """Material's defaults apply: `material: true`, any Material-only option set, or a
+    `post_url_format` with Material's placeholders (`material: false` keeps ours)."""
     if options.material is not None:
         return bool(options.material)
+    if any(name in options.post_url_format for name in MATERIAL_PLACEHOLDERS):
+        return True
     return any(options[key] is not None for key in MATERIAL_ONLY)
 
 
@@ -237,12 +243,13 @@ def hint(pages: list[File], options: BlogArchiveConfig) -> None:
     """One info line for a site laid out as Material's blog (posts in `{blog_dir}/posts/`)
     that keeps our defaults: how to keep Material's URLs."""
     folder = posixpath.join(options.blog_dir, "posts") + "/"
-    if options.material is not None or options.post_url_format:
+    if options.material is not None:
         return
     if any(page.src_uri.startswith(folder) for page in pages):
+        urls = "the URLs post_url_format gives" if options.post_url_format else "their own URLs"
         log.info(
-            f"posts in {folder} keep their own URLs; to keep the URLs Material's blog gave "
-            "them, add 'material: true' under 'blog-archive' in mkdocs.yml"
+            f"posts in {folder} keep {urls} and our defaults; to keep every URL Material's "
+            "blog gave this site, add 'material: true' under 'blog-archive' in mkdocs.yml"
         )
 
 
