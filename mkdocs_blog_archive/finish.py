@@ -4,6 +4,7 @@ posts), archive listings and the feeds."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from mkdocs_blog_archive.archive import (
     sort_posts,
 )
 from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY, ArchiveKind
+from mkdocs_blog_archive.plan import PlanOptions, plan_archives
 from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
 from mkdocs_blog_archive.summary import reading_minutes, summarize
 
@@ -320,3 +322,21 @@ def feed_documents(
             f'title="{html_escape(feed.title)} ({feeds.FORMATS[name][2]})" href="{url}">'
             for name, url in feed.urls.items()
         )
+
+
+def standalone_files(
+    state: BuildState, options: PlanOptions, site: dict[str, str], config: FeedsConfig
+) -> dict[str, bytes]:
+    """Every archive page as Markdown any generator renders (`write-pages`), and every feed,
+    by path, re-planned for `options` (another blog_dir)."""
+    options = dataclasses.replace(options, blog_dir=options.blog_dir.strip("/"))
+    plan = plan_archives(list(state.posts.values()), options)
+    sort_archives(plan, {src_uri: n for n, src_uri in enumerate(state.entries)})
+    found: dict[str, bytes] = {}
+    for page in plan.pages():
+        listed = "".join(listing(state, plan, page))
+        back = back_link(state.renderer, plan, page)
+        markdown = state.renderer.standalone_markdown(page.archive, page.number, back, listed)
+        found[page.src_uri] = markdown.encode("utf-8")
+    found.update(feed_documents(state, plan, site, config, options.locale))
+    return found

@@ -11,6 +11,7 @@ switching from Material's blog (its options name one only Material has, or
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable, Collection
@@ -19,12 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_blog_archive.archive import make_slug
+from mkdocs_blog_archive.archive import Post, make_slug
 from mkdocs_blog_archive.config import BlogArchiveConfig, MaterialOptions
+from mkdocs_blog_archive.dates import date_formatter
 from mkdocs_blog_archive.kinds import AUTHORS, CATEGORIES, INDEX, YEAR, ArchiveKind
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
+
+    from mkdocs_blog_archive.plan import PlanOptions
 
 log = get_plugin_logger(__name__)
 
@@ -55,6 +59,16 @@ def safe_path(path: str) -> bool:
 
 
 @dataclass(frozen=True)
+class UrlParts:
+    """What `post_url_format`'s Material placeholders are made of: `{date}` (as
+    `post_url_date_format` shows it), `{categories}` (the first `max_categories` slugs)."""
+
+    date: Callable[[dt.datetime], str]
+    max_categories: int = 1
+    category_slug: Slugify = make_slug
+
+
+@dataclass(frozen=True)
 class Migration:
     """What Material's options ask of a build beyond ours."""
 
@@ -80,6 +94,34 @@ class Migration:
     """`authors_profiles_url_format` places authors by `{name}`, not `{slug}`."""
     overrides: dict[str, Any] = field(default_factory=dict)
     """Our options, as Material's names (or defaults) set them."""
+
+    def url_slugs(self, post_url_format: str) -> bool | Slugify:
+        """What posts' URL slugs are made by: nothing without `post_url_format`, ours
+        (True), or Material's way of slugging titles."""
+        if not post_url_format:
+            return False
+        return self.post_slug if self.on else True
+
+    def url_parts(self, locale: str) -> UrlParts:
+        return UrlParts(
+            date_formatter(self.post_url_date_format, locale),
+            self.post_url_max_categories,
+            self.slugs.get("categories", make_slug),
+        )
+
+    def rank(self, posts: list[Post]) -> None:
+        """Switching, posts of the same time keep the files' order, as Material has them."""
+        if self.on:
+            for rank, post in enumerate(posts):
+                post.rank = rank
+
+    def place_authors(self, options: PlanOptions, known: dict[str, dict[str, str]]) -> PlanOptions:
+        """Switching, `options` with authors placed by the authors file's `slug`, as Material
+        places them; else `options`."""
+        if not self.on:
+            return options
+        slugs = {**options.slugs, "authors": self.author_slug(known)}
+        return dataclasses.replace(options, slugs=slugs)
 
     def author_slug(self, known: dict[str, dict[str, str]]) -> Slugify:
         """Authors' slugs as Material makes them: the authors file's `slug`, else the id

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from mkdocs_blog_archive import feeds, finish, gitdates, i18n, material, posts, site
+from mkdocs_blog_archive import finish, gitdates, i18n, material, posts, site
 from mkdocs_blog_archive import nav as blog_nav
-from mkdocs_blog_archive.archive import make_slug
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.frontmatter import Schema
@@ -72,10 +71,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         if options.stylesheet and site.STYLESHEET not in config.extra_css:
             config.extra_css.append(site.STYLESHEET)
         self.schema = Schema(zoneinfo.ZoneInfo(options.timezone), options.archives)
-        formats = [name for name in feeds.FORMATS if options.feeds.enabled and options.feeds[name]]
-        if formats and not config.site_url:
-            log.info("feeds need an absolute site_url in mkdocs.yml: no feeds are written")
-            formats = []
+        formats = site.feed_formats(options.feeds, config.site_url)
         kinds = site_kinds(options.archives, options.year_archives, options.month_archives)
         kinds = material.place_kinds(options, kinds, self.migration.on)
         self.plan_options = PlanOptions.of(
@@ -83,10 +79,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         )
         if self.migration.on:
             log.info(material.report(options, kinds))
-        self.site = {
-            key: str(config[key] or "")
-            for key in ("site_url", "site_name", "site_description", "site_author")
-        }
+        self.site = {key: str(config[key] or "") for key in site.FACTS}
         post_options = PostOptions.of(options, feeds_on=bool(formats))
         self.build = BuildState(self._renderer(config), post_options)
         return config
@@ -117,13 +110,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         if not self.migration.on and config.theme.name == "material":
             material.hint(pages, self.config)
         added = gitdates.added_dates(config.docs_dir) if self.config.git_dates else None
-        url_slugs: bool | material.Slugify = False  # Material slugs titles its own way
-        if self.config.post_url_format:
-            url_slugs = self.migration.post_slug if self.migration.on else True
+        url_slugs = self.migration.url_slugs(self.config.post_url_format)
         found = posts.collect_posts(pages, self.schema, added, url_slugs)
-        if self.migration.on:  # Posts of the same time in the files' order, as Material has them
-            for rank, post in enumerate(found.posts):
-                post.rank = rank
+        self.migration.rank(found.posts)
         published = self._publish(found.posts, files, taken, config)
         hand_over(found.candidates, found.sources, config)
         plan = self.build.plan = plan_archives(published, self.plan_options)
@@ -144,24 +133,15 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         published = posts.publishable(found, files, options.drafts, options.future_posts, serve)
         posts.check_categories(published, options.categories_allowed)
         if options.post_url_format:
-            blog_dir = options.blog_dir
-            parts = posts.UrlParts(
-                date_formatter(self.migration.post_url_date_format, self.locale),
-                self.migration.post_url_max_categories,
-                self.migration.slugs.get("categories", make_slug),
-            )
-            posts.move_posts(
-                published, files, taken, options.post_url_format, blog_dir, config, parts
-            )
-        authors_file = options.authors_file.format(blog_dir=options.blog_dir, blog=options.blog_dir)
-        authors_file = posixpath.normpath(authors_file).lstrip("/")
+            parts = self.migration.url_parts(self.locale)
+            pattern = options.post_url_format
+            posts.move_posts(published, files, taken, pattern, options.blog_dir, config, parts)
+        authors_file = posts.authors_path(options.authors_file, options.blog_dir)
         known = posts.read_authors(os.path.join(config.docs_dir, authors_file))
         self.build.renderer.authors = known or {}
         if known is not None:
             posts.check_authors(published, known, authors_file)
-        if self.migration.on:  # Material places authors by the authors file's `slug`
-            slugs = {**self.plan_options.slugs, "authors": self.migration.author_slug(known or {})}
-            self.plan_options = dataclasses.replace(self.plan_options, slugs=slugs)
+        self.plan_options = self.migration.place_authors(self.plan_options, known or {})
         if not published:
             where = f" matching {options.posts}" if options.posts else ""
             log.warning(f"no posts found: no page{where} has a date; the blog index is empty")
@@ -261,20 +241,10 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     def archive_files(self, prefix: str) -> dict[str, bytes]:
         """For `write-pages`, once `on_env` has run: every archive page as Markdown that any
         generator renders, every feed and the stylesheet, by path, laid out under `prefix`."""
-        build = self.build
-        options = self.plan_options
-        blog_dir = posixpath.join(prefix, options.blog_dir).strip("/")
-        plan = plan_archives(
-            list(build.posts.values()), dataclasses.replace(options, blog_dir=blog_dir)
+        options = dataclasses.replace(
+            self.plan_options, blog_dir=posixpath.join(prefix, self.plan_options.blog_dir)
         )
-        finish.sort_archives(plan, {src_uri: n for n, src_uri in enumerate(build.entries)})
-        found: dict[str, bytes] = {}
-        for page in plan.pages():
-            listing = "".join(finish.listing(build, plan, page))
-            back = finish.back_link(build.renderer, plan, page)
-            markdown = build.renderer.standalone_markdown(page.archive, page.number, back, listing)
-            found[page.src_uri] = markdown.encode("utf-8")
-        found.update(finish.feed_documents(build, plan, self.site, self.config.feeds, self.locale))
+        found = finish.standalone_files(self.build, options, self.site, self.config.feeds)
         with open(os.path.join(TEMPLATES_DIR, site.STYLESHEET), "rb") as css:
             found[posixpath.join(prefix, site.STYLESHEET)] = css.read()
         return found

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as urlquote
@@ -26,7 +26,7 @@ from mkdocs_blog_archive.frontmatter import (
     check_meta,
     read_front_matter,
 )
-from mkdocs_blog_archive.material import Slugify, safe_path
+from mkdocs_blog_archive.material import Slugify, UrlParts, safe_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -220,6 +220,11 @@ def check_categories(posts: list[Post], allowed: list[str]) -> None:
             post.terms["categories"] = tuple(name for name in post.categories if name in names)
 
 
+def authors_path(pattern: str, blog_dir: str) -> str:
+    """The authors file (`authors_file`, with ours or Material's placeholder), from docs_dir."""
+    return posixpath.normpath(pattern.format(blog_dir=blog_dir, blog=blog_dir)).lstrip("/")
+
+
 def read_authors(path: str) -> dict[str, dict[str, str]] | None:
     """Authors by id from a Material-style `.authors.yml` (`authors: {id: {name, description,
     avatar, url}}`); None when there is no such file. Problems are warnings naming the file."""
@@ -256,16 +261,6 @@ def check_authors(posts: list[Post], known: dict[str, dict[str, str]], where: st
         for key in post.authors:
             if key not in known:
                 log.warning(f"{post.src_uri}: author {key!r} is not in {where}; shown as is")
-
-
-@dataclass(frozen=True)
-class UrlParts:
-    """What `post_url_format`'s Material placeholders are made of: `{date}` (as
-    `post_url_date_format` shows it), `{categories}` (the first `max_categories` slugs)."""
-
-    date: Callable[[dt.datetime], str]
-    max_categories: int = 1
-    category_slug: Slugify = make_slug
 
 
 def move_posts(

@@ -15,12 +15,24 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
     from mkdocs_blog_archive.archive import Archive, ArchivePage, FeedFile
+    from mkdocs_blog_archive.config import FeedsConfig
     from mkdocs_blog_archive.plan import Plan
     from mkdocs_blog_archive.state import BuildState
 
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "blog-archive/blog-archive.css"
+FACTS = ("site_url", "site_name", "site_description", "site_author")
+"""What feeds say of the site, from MkDocs' options."""
+
+
+def feed_formats(options: FeedsConfig, site_url: str | None) -> list[str]:
+    """The feed formats to write: those switched on, none without an absolute site_url."""
+    formats = [name for name in FORMATS if options.enabled and options[name]]
+    if formats and not site_url:
+        log.info("feeds need an absolute site_url in mkdocs.yml: no feeds are written")
+        return []
+    return formats
 
 
 def add_files(
