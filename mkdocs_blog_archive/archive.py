@@ -50,6 +50,10 @@ class Post:
     """HTML-escaped text, as MkDocs gives `page.title`."""
     summary: str = ""
     """Plain text."""
+    excerpt_html: str = ""
+    """With `excerpts`: the rendered excerpt, its site-relative links after `stencil.LATE`."""
+    more: bool = False
+    """The post goes on after its excerpt."""
     rank: int = 0
     """Among posts of the same time, the lower first (Material's order: the files' order)."""
 

@@ -356,6 +356,11 @@ class BlogArchiveConfig(MaterialOptions):
     commit that added it, so every page matching `posts` is a post."""
     summary_words = NonNegativeInt(default=60)
     """Summaries are cut at a word boundary after this many words (0: no limit)."""
+    excerpts = c.Type(bool, default=False)
+    """Listings show each post's excerpt as rendered (its HTML up to `<!-- more -->`, or
+    the whole post without one, links and images working; on Material, with the authors'
+    avatars and the categories), not a plain-text summary. On by default for a site
+    switching from Material's blog, as Material's listings look."""
     date_format = DateFormat()
     """How dates are shown: a strftime pattern (with `%`), or a babel pattern or style
     (`short`, `medium`, `long`, `full`, `d MMMM y` …) in the site's locale."""

@@ -27,7 +27,8 @@ from mkdocs_blog_archive.archive import (
 from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY, ArchiveKind
 from mkdocs_blog_archive.plan import PlanOptions, plan_archives
 from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
-from mkdocs_blog_archive.summary import reading_minutes, summarize
+from mkdocs_blog_archive.stencil import LATE
+from mkdocs_blog_archive.summary import excerpt_html, reading_minutes, summarize
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -87,7 +88,16 @@ def read_rendered(state: BuildState, files: Files) -> dict[str, Page]:
         if options.keep_html:
             state.post_html[src_uri] = html
         post.title = title_html(page)
-        post.summary = summarize(html, post.description, options.summary_words)
+        post.summary = summarize(html, post.description, options.summary_words, options.separator)
+        if options.excerpts:
+            post.excerpt_html, post.more = excerpt_html(
+                html, options.separator, post.url, str(LATE)
+            )
+        if options.excerpt_required and options.separator.search(html) is None:
+            log.warning(
+                f"{src_uri}: the post has no excerpt separator {options.separator_text!r}, "
+                "which post_excerpt: required asks for"
+            )
         if not options.reading_time:
             post.readtime = None
         elif post.readtime is None:
@@ -98,6 +108,8 @@ def read_rendered(state: BuildState, files: Files) -> dict[str, Page]:
 def order_posts(plan: Plan, posts: list[Post], renderer: Renderer) -> dict[str, Entry]:
     """Sort every archive's posts (`sort_archives`); returns each post's listing entry,
     newest first."""
+    categories = plan.terms().get("categories", {})
+    renderer.category_urls = {name: archive.url for name, archive in categories.items()}
     entries = {post.src_uri: renderer.entry(post) for post in sort_posts(posts)}
     sort_archives(plan, {src_uri: position for position, src_uri in enumerate(entries)})
     return entries

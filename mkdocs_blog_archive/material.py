@@ -183,11 +183,12 @@ def translate(options: BlogArchiveConfig, given: Collection[str]) -> Migration:
     ours("drafts", m.draft, None)
     future = None if m.draft_if_future_date is None else not m.draft_if_future_date
     ours("future_posts", future, True)
-    paginate = _first(m.pagination, True if on else None)
+    paginate = _first(m.pagination, True if on or m.pagination_per_page is not None else None)
     per_page = None if paginate is None else (_first(m.pagination_per_page, 10) if paginate else 0)
     ours("per_page", per_page, None)
     ours("index_posts", 0 if per_page is not None else None, None)
     ours("year_archives", m.archive, None)
+    ours("excerpts", None, True)
     ours("post_url_format", None, "{date}/{slug}")
     post_dir = m.post_dir if m.post_dir is not None else ("{blog}/posts" if on else None)
     if post_dir is not None:

@@ -64,7 +64,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         locale = options.locale or config.theme.get("language") or config.theme.get("locale")
         self.locale = str(locale or "en")
         if not options.enabled:
-            self.build = BuildState(self._renderer(config))
+            self.build = BuildState(self._renderer(config, PostOptions()))
             return config
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
@@ -81,10 +81,10 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             log.info(material.report(options, kinds))
         self.site = {key: str(config[key] or "") for key in site.FACTS}
         post_options = PostOptions.of(options, feeds_on=bool(formats))
-        self.build = BuildState(self._renderer(config), post_options)
+        self.build = BuildState(self._renderer(config, post_options), post_options)
         return config
 
-    def _renderer(self, config: MkDocsConfig) -> Renderer:
+    def _renderer(self, config: MkDocsConfig, options: PostOptions) -> Renderer:
         labels = i18n.resolve_labels(self.locale, self.config.labels)
         return Renderer(
             config.theme.dirs,
@@ -93,6 +93,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             month_formatter(self.locale),
             i18n.count_formatter(self.locale, labels),
             flavor="material" if config.theme.name == "material" else "",
+            excerpt_limits=(options.max_authors, options.max_categories),
         )
 
     # Late, so that pages other plugins add (mkdocs-gen-files, for instance) can be posts too.

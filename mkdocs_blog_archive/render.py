@@ -36,6 +36,12 @@ _INCLUDES = re.compile(
 )
 
 
+def _site_url(url: str) -> str:
+    """An image URL from the authors file: absolute as it is, else site-relative after
+    `LATE` (where the listing's prefix goes)."""
+    return url if "://" in url or url.startswith(("/", "data:")) else str(LATE) + url
+
+
 def url_prefix(page_url: str) -> str:
     """What turns a site-relative URL into a link from the page at `page_url`."""
     return "../" * page_url.count("/")
@@ -93,11 +99,23 @@ class Entry:
     draft: bool = False
     pinned: bool = False
     authors: tuple[str, ...] = ()
+    excerpt_html: str = ""
+    """With `excerpts`: the post's rendered excerpt; site-relative links after `LATE`."""
+    more: bool = False
+    """The post goes on after its excerpt."""
+    avatars: tuple[tuple[str, str], ...] = ()
+    """With `excerpts`: (image URL, name) of the first authors with an avatar."""
+    categories: tuple[tuple[str, str], ...] = ()
+    """With `excerpts`: (name, URL) of the post's first categories."""
 
     @property
     def title(self) -> Markup:
         """The title, HTML already (templates print `entry.title` as it is)."""
         return Markup(self.title_html)
+
+    @property
+    def excerpt(self) -> Markup:
+        return Markup(self.excerpt_html)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +139,7 @@ class Renderer:
         format_month: Callable[[int, int], str],
         format_count: Callable[[int], str],
         flavor: str = "",
+        excerpt_limits: tuple[int, int] = (1, 5),
     ) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(theme_dirs),
@@ -145,6 +164,11 @@ class Renderer:
         self._icons: dict[str, Markup] = {}
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
+        self.category_urls: dict[str, str] = {}
+        """Category pages' URLs by name, once planned (for excerpts' meta lines)."""
+        self.excerpt_limits = excerpt_limits
+        """How many authors and categories an excerpt names (Material's
+        `post_excerpt_max_authors`, `post_excerpt_max_categories`)."""
         self.stencils = Stencils(self.render, self.ours)
         self._entries_html: dict[int, tuple[str, ...]] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
@@ -237,6 +261,21 @@ class Renderer:
         return f"---\n{front}---\n\n" + "\n\n".join(part for part in parts if part) + "\n"
 
     def entry(self, post: Post) -> Entry:
+        avatars: tuple[tuple[str, str], ...] = ()
+        categories: tuple[tuple[str, str], ...] = ()
+        if post.excerpt_html:  # Material's meta line: site-relative URLs after LATE
+            authors, most = post.authors[: self.excerpt_limits[0]], self.excerpt_limits[1]
+            infos = [self.authors.get(key, {}) for key in authors]
+            avatars = tuple(
+                (_site_url(info["avatar"]), info.get("name", ""))
+                for info in infos
+                if "avatar" in info
+            )
+            categories = tuple(
+                (name, str(LATE) + self.category_urls[name])
+                for name in post.categories[:most]
+                if name in self.category_urls
+            )
         return Entry(
             title_html=post.title,
             url=post.url,
@@ -247,6 +286,10 @@ class Renderer:
             authors=tuple(self.author_name(key) for key in post.authors),
             draft=post.draft,
             pinned=post.pinned,
+            excerpt_html=post.excerpt_html,
+            more=post.more,
+            avatars=avatars,
+            categories=categories,
         )
 
     def readtime_label(self, post: Post) -> str:
@@ -337,8 +380,9 @@ class Renderer:
                 pieces = made[id(entry)] = tuple(str(filled).split(LATE)) if filled else ()
             if pieces:
                 parts.append(prefix.join(pieces))
-            else:
-                parts.append(self.render("post-entry.html", entry=entry, prefix=prefix))
+            else:  # LATE also stands in excerpts for the prefix
+                rendered = self.render("post-entry.html", entry=entry, prefix=prefix)
+                parts.append(rendered.replace(LATE, prefix))
         return "\n".join(parts)
 
     def tags_index(self, tags: list[CategoryLink]) -> list[tuple[CategoryLink, int]]:

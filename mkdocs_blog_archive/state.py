@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from mkdocs_blog_archive import summary
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Post
 from mkdocs_blog_archive.plan import Plan
 from mkdocs_blog_archive.render import Block, Entry, Renderer
@@ -15,12 +17,23 @@ if TYPE_CHECKING:
     from mkdocs_blog_archive.config import BlogArchiveConfig
 
 
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
 @dataclass(frozen=True)
 class PostOptions:
     """The options the pass over the posts reads, read once per build."""
 
     keep_html: bool = False
     summary_words: int = 60
+    excerpts: bool = False
+    separator: re.Pattern[str] = summary.MORE_PATTERN
+    separator_text: str = summary.MORE
+    excerpt_required: bool = False
+    """Material's `post_excerpt: required`: a post without the separator is a warning."""
+    max_authors: int = 1
+    max_categories: int = 5
     reading_time: bool = True
     words_per_minute: int = 265
     post_nav: bool = True
@@ -32,6 +45,12 @@ class PostOptions:
         return cls(
             keep_html=feeds_on and options.feeds.full_content,
             summary_words=options.summary_words,
+            excerpts=options.excerpts,
+            separator=summary.separator_pattern(options.post_excerpt_separator or summary.MORE),
+            separator_text=options.post_excerpt_separator or summary.MORE,
+            excerpt_required=options.post_excerpt == "required",
+            max_authors=_or(options.post_excerpt_max_authors, 1),
+            max_categories=_or(options.post_excerpt_max_categories, 5),
             reading_time=options.reading_time,
             words_per_minute=options.words_per_minute,
             post_nav=options.post_nav,

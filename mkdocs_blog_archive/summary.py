@@ -4,8 +4,22 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urljoin
 
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+MORE = "<!-- more -->"
+"""The excerpt separator by default (Material's `post_excerpt_separator`)."""
+
+
+MORE_PATTERN = _MORE
+
+
+def separator_pattern(separator: str) -> re.Pattern[str]:
+    """Where a post's excerpt ends in its HTML: the default separator in any spacing or
+    case, as before; another exactly as written."""
+    return _MORE if separator == MORE else re.compile(re.escape(separator))
+
+
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 
 
@@ -43,7 +57,9 @@ def _first_paragraph(content: str) -> str:
     return ""
 
 
-def summarize(content: str, description: str | None, words: int) -> str:
+def summarize(
+    content: str, description: str | None, words: int, separator: re.Pattern[str] = _MORE
+) -> str:
     """A post's summary in plain text, from the HTML MkDocs already rendered.
 
     Front matter `description` wins; else the part before `<!-- more -->`; else the first
@@ -52,7 +68,7 @@ def summarize(content: str, description: str | None, words: int) -> str:
     if description is not None:
         text = " ".join(description.split())
     else:
-        match = _MORE.search(content)
+        match = separator.search(content)
         text = html_to_text(content[: match.start()] if match else _first_paragraph(content))
     return truncate_words(text, words)
 
@@ -78,3 +94,35 @@ def truncate_words(text: str, words: int) -> str:
     if len(parts) <= words:
         return text
     return " ".join(parts[:words]).rstrip(".,;:") + "…"
+
+
+_LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
+_LINK = re.compile(r"""(\s(?:href|src)=")([^"]*)(")""")
+_HEADING_ID = re.compile(r"(<h[1-6]\b[^>]*?)\sid=\"[^\"]*\"")
+_ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
+
+
+def excerpt_html(
+    content: str, separator: re.Pattern[str], url: str, prefix: str
+) -> tuple[str, bool]:
+    """A post's excerpt as rendered HTML, and whether the post goes on after it: the HTML
+    up to the separator (the whole post without one, as Material's blog shows it), its h1
+    left out (the listing heads it) and its headings' ids (one page lists many posts).
+
+    Relative links and images, written from the post's `url`, become site-relative with
+    `prefix` before them (`stencil.LATE`), for each listing to put its own prefix there.
+    """
+    match = separator.search(content)
+    cut = content[: match.start()] if match else content
+    cut = _LEADING_H1.sub("", cut, count=1).strip()
+    cut = _HEADING_ID.sub(r"\1", cut)
+    base = "/" + url
+
+    def rebase(found: re.Match[str]) -> str:
+        target = found.group(2)
+        if _ABSOLUTE.match(target):
+            return found.group(0)
+        site_path = urljoin(base, html.unescape(target))[1:]
+        return f"{found.group(1)}{prefix}{html.escape(site_path)}{found.group(3)}"
+
+    return _LINK.sub(rebase, cut), match is not None

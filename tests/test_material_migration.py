@@ -71,3 +71,78 @@ def test_bad_post_url_format(make_site: Any, pattern: str) -> None:
 
     with pytest.raises(Abort):
         make_site(MATERIAL_BLOG, {"plugins": [{"blog-archive": {"post_url_format": pattern}}]})
+
+
+EXCERPTS: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "about.md": "# About\n",
+    "blog/index.md": "# Blog\n",
+    "blog/.authors.yml": (
+        "authors:\n  ann:\n    name: Ann\n    avatar: assets/ann.png\n"
+        "  bob:\n    name: Bob\n    avatar: https://example.com/bob.png\n"
+    ),
+    "assets/ann.png": b"\x89PNG\r\n\x1a\n",
+    "blog/posts/img.png": b"\x89PNG\r\n\x1a\n",
+    "blog/posts/linked.md": (
+        "---\ndate: 2026-05-16\ncategories: [News, Deep Dives]\nauthors: [ann, bob]\n---\n\n"
+        "# Linked\n\nSee [about](../../about.md), ![pic](img.png), [below](#later) and "
+        "**bold** `code`.\n\n## Later\n\nStill the excerpt.\n\n<!-- more -->\n\nNot listed.\n"
+    ),
+    "blog/posts/whole.md": "---\ndate: 2026-05-15\n---\n\n# Whole\n\nAll of it is listed.\n",
+}
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_excerpts_are_listed_rendered_with_working_links(make_site: Any, theme: str) -> None:
+    block = {"material": True} if theme == "material" else {"excerpts": True}
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": block}]}
+    site: Site = make_site(EXCERPTS, config, strict=True)
+    for page in ["blog/index.html", "blog/category/news/index.html"]:
+        soup = site.soup(page)
+        entries = soup.select(".blog-archive-post")
+        titles = [str(e.select_one(".blog-archive-post-title").get_text()) for e in entries]  # type: ignore[union-attr]
+        assert titles == ["Linked", "Whole"][: len(entries)]
+        excerpt = entries[0].select_one(".blog-archive-post-excerpt")
+        assert excerpt is not None and excerpt.select_one("strong") is not None
+        assert "Not listed" not in excerpt.get_text() and "Still the excerpt" in excerpt.get_text()
+        assert excerpt.select("[id]") == []  # one page lists many posts: no repeated ids
+        for tag, attribute in [("a", "href"), ("img", "src")]:
+            for element in excerpt.select(f"{tag}[{attribute}]"):
+                target = str(element[attribute])
+                assert site.resolve(page, target.split("#")[0]).is_file(), (page, target)
+        hrefs = [str(a["href"]) for a in excerpt.select("a")]
+        assert any(h.endswith("#later") for h in hrefs)  # the anchor, on the post's page
+        assert entries[0].select_one(".blog-archive-read-more") is not None
+        assert entries[0].select_one(".blog-archive-post-summary") is None
+        if theme == "material":
+            avatars = entries[0].select(".md-post__authors img")
+            assert [img["alt"] for img in avatars] == ["Ann"]  # post_excerpt_max_authors: 1
+            assert site.resolve(page, str(avatars[0]["src"])).is_file()
+            links = entries[0].select(".blog-archive-categories a")
+            assert [a.get_text() for a in links] == ["News", "Deep Dives"]
+            assert all(site.resolve(page, str(a["href"])).is_file() for a in links)
+    whole = site.soup("blog/index.html").select(".blog-archive-post")[1]
+    assert "All of it is listed." in whole.get_text()
+    assert whole.select_one(".blog-archive-read-more") is None  # nothing more to read
+
+
+def test_excerpt_required_and_a_separator_of_its_own(make_site: Any) -> None:
+    docs = {
+        **EXCERPTS,
+        "blog/posts/linked.md": str(EXCERPTS["blog/posts/linked.md"]).replace(
+            "<!-- more -->", "<!-- cut -->"
+        ),
+    }
+    block = {"post_excerpt": "required", "post_excerpt_separator": "<!-- cut -->"}
+    config = {"theme": {"name": "material"}, "plugins": [{"blog-archive": block}]}
+    site: Site = make_site(
+        docs, config, expect=[r"whole\.md: the post has no excerpt separator '<!-- cut -->'"]
+    )
+    excerpt = site.soup("blog/index.html").select_one(".blog-archive-post-excerpt")
+    assert excerpt is not None and "Not listed" not in excerpt.get_text()
+
+
+def test_plain_summaries_stay_the_default(make_site: Any) -> None:
+    site: Site = make_site(EXCERPTS, {"theme": {"name": "material"}}, strict=True)
+    assert site.soup("blog/index.html").select(".blog-archive-post-excerpt") == []
+    assert site.listing("blog/index.html")[0]["summary"].startswith("See about")
