@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.toc import AnchorLink
 
 from mkdocs_blog_archive import feeds
 from mkdocs_blog_archive.archive import (
@@ -110,6 +111,7 @@ def order_posts(plan: Plan, posts: list[Post], renderer: Renderer) -> dict[str, 
     newest first."""
     categories = plan.terms().get("categories", {})
     renderer.category_urls = {name: archive.url for name, archive in categories.items()}
+    renderer.anchors = any(archive.kind.toc for archive in plan.archives)
     entries = {post.src_uri: renderer.entry(post) for post in sort_posts(posts)}
     sort_archives(plan, {src_uri: position for position, src_uri in enumerate(entries)})
     return entries
@@ -270,8 +272,19 @@ def listing(state: BuildState, plan: Plan, page: ArchivePage) -> list[str]:
     return renderer.listing(page, url, state.entries, feed_links, **extra)
 
 
-def place_listing(page: Page, parts: list[str]) -> None:
-    """Put the listing where the page's marker is (at its end if another plugin removed it)."""
+def place_listing(page: Page, state: BuildState, plan: Plan, archive_page: ArchivePage) -> None:
+    """Put the listing where the page's marker is (at its end if another plugin removed it);
+    with the kind's `toc`, the posts shown join the page's table of contents, under its
+    heading, as Material's blog adds them."""
+    parts = listing(state, plan, archive_page)
+    if archive_page.archive.kind.toc:
+        shown = archive_page.archive.posts[archive_page.start : archive_page.stop]
+        links = [state.entries[post.src_uri] for post in shown]
+        items = [AnchorLink(entry.title_html, entry.anchor, 2) for entry in links]
+        if page.toc.items:
+            page.toc.items[0].children.extend(items)
+        else:
+            page.toc.items.extend(items)
     assert page.content is not None
     before, marker, after = page.content.partition(LISTING_MARKER)
     if not marker:

@@ -45,6 +45,9 @@ class ArchiveKind:
     per_page: int | None = None
     """Posts per page of this kind (Material's `categories_pagination_per_page` …); None:
     the site's `per_page`."""
+    toc: bool = False
+    """Its pages' table of contents lists the posts shown (Material's `blog_toc`,
+    `categories_toc` …)."""
     date_formats: tuple[str, str] | None = None
     """For date archives: babel patterns of the slug and of the name (Material's
     `archive_url_date_format`, `archive_date_format`); None: `YYYY` or `YYYY/MM`."""

@@ -23,7 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_blog_archive.archive import Post, make_slug
 from mkdocs_blog_archive.config import BlogArchiveConfig, MaterialOptions
 from mkdocs_blog_archive.dates import date_formatter
-from mkdocs_blog_archive.kinds import AUTHORS, CATEGORIES, INDEX, YEAR, ArchiveKind
+from mkdocs_blog_archive.kinds import AUTHORS, CATEGORIES, YEAR, ArchiveKind
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
@@ -114,6 +114,11 @@ class Migration:
         if self.on:
             for rank, post in enumerate(posts):
                 post.rank = rank
+
+    def announce(self, options: BlogArchiveConfig, kinds: tuple[ArchiveKind, ...]) -> None:
+        """Switching, one info line says which of Material's URLs are kept."""
+        if self.on:
+            log.info(report(options, kinds))
 
     def place_authors(self, options: PlanOptions, known: dict[str, dict[str, str]]) -> PlanOptions:
         """Switching, `options` with authors placed by the authors file's `slug`, as Material
@@ -237,6 +242,10 @@ def _per_page(options: BlogArchiveConfig, paginate: bool | None, count: int | No
     return 0
 
 
+def _toc(options: BlogArchiveConfig, toc: bool | None) -> bool:
+    return bool(_first(toc, options.blog_toc, False))
+
+
 def place_kinds(
     options: BlogArchiveConfig, kinds: tuple[ArchiveKind, ...], on: bool
 ) -> tuple[ArchiveKind, ...]:
@@ -244,14 +253,14 @@ def place_kinds(
     m = options
     found: list[ArchiveKind] = []
     for kind in kinds:
-        if kind is INDEX:
-            found.append(kind)
-        elif kind is CATEGORIES:
+        if kind is CATEGORIES:
             if m.categories is False:
                 continue
             url = _first(m.categories_url_format, kind.url_format)
             count = _per_page(m, m.categories_pagination, m.categories_pagination_per_page)
-            found.append(dataclasses.replace(kind, url_format=url, per_page=count))
+            kind = dataclasses.replace(
+                kind, url_format=url, per_page=count, toc=_toc(m, m.categories_toc)
+            )
         elif kind is AUTHORS:
             # `{name}` (the author's name) is the slug then: the plugin gives authors theirs.
             url = _first(m.authors_profiles_url_format, kind.url_format)
@@ -259,26 +268,25 @@ def place_kinds(
             count = _per_page(
                 m, m.authors_profiles_pagination, m.authors_profiles_pagination_per_page
             )
-            found.append(dataclasses.replace(kind, url_format=url, per_page=count))
-        elif kind is YEAR:
-            if not on and m.archive_url_format is None and m.archive_url_date_format is None:
-                found.append(kind)
-                continue
+            toc = _toc(m, m.authors_profiles_toc)
+            kind = dataclasses.replace(kind, url_format=url, per_page=count, toc=toc)
+        elif kind is YEAR and (on or m.archive_url_format or m.archive_url_date_format):
             url_format = _first(m.archive_url_format, "archive/{date}").replace("{date}", "{slug}")
             count = _per_page(m, m.archive_pagination, m.archive_pagination_per_page)
-            found.append(
-                dataclasses.replace(
-                    kind,
-                    url_format=url_format,
-                    per_page=count,
-                    date_formats=(
-                        _first(m.archive_url_date_format, "yyyy"),
-                        _first(m.archive_date_format, "yyyy"),
-                    ),
-                )
+            formats = (
+                _first(m.archive_url_date_format, "yyyy"),
+                _first(m.archive_date_format, "yyyy"),
             )
-        else:
-            found.append(kind)
+            kind = dataclasses.replace(
+                kind,
+                url_format=url_format,
+                per_page=count,
+                date_formats=formats,
+                toc=_toc(m, m.archive_toc),
+            )
+        elif kind.feeds and m.blog_toc:  # the index, tags, fields: Material's `blog_toc`
+            kind = dataclasses.replace(kind, toc=True)
+        found.append(kind)
     return tuple(found)
 
 

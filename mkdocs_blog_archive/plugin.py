@@ -77,8 +77,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self.plan_options = PlanOptions.of(
             options, kinds, self.migration, formats, config.use_directory_urls, self.locale
         )
-        if self.migration.on:
-            log.info(material.report(options, kinds))
+        self.migration.announce(options, kinds)
         self.site = {key: str(config[key] or "") for key in site.FACTS}
         post_options = PostOptions.of(options, feeds_on=bool(formats))
         self.build = BuildState(self._renderer(config, post_options), post_options)
@@ -216,7 +215,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         listings never sit in memory together."""
         archive_page = self.build.pages.get(page.file.src_uri)
         if archive_page is not None and page.content is not None and self.build.plan:
-            finish.place_listing(page, finish.listing(self.build, self.build.plan, archive_page))
+            finish.place_listing(page, self.build, self.build.plan, archive_page)
         else:
             finish.splice(self.build, page)
         return context

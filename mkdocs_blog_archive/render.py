@@ -20,7 +20,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from mkdocs_blog_archive.archive import Archive, ArchivePage, Link, Post
+from mkdocs_blog_archive.archive import Archive, ArchivePage, Link, Post, make_slug
 from mkdocs_blog_archive.stencil import LATE, Filled, Stencils, stand_in
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
@@ -107,6 +107,8 @@ class Entry:
     """With `excerpts`: (image URL, name) of the first authors with an avatar."""
     categories: tuple[tuple[str, str], ...] = ()
     """With `excerpts`: (name, URL) of the post's first categories."""
+    anchor: str = ""
+    """Its id in listings, where a listing's table of contents links it (`toc`)."""
 
     @property
     def title(self) -> Markup:
@@ -164,6 +166,8 @@ class Renderer:
         self._icons: dict[str, Markup] = {}
         self.authors: dict[str, dict[str, str]] = {}
         """Authors by id, from the authors file."""
+        self.anchors = False
+        """Entries get ids (`Entry.anchor`): some listing's table of contents links them."""
         self.category_urls: dict[str, str] = {}
         """Category pages' URLs by name, once planned (for excerpts' meta lines)."""
         self.excerpt_limits = excerpt_limits
@@ -290,6 +294,7 @@ class Renderer:
             more=post.more,
             avatars=avatars,
             categories=categories,
+            anchor=make_slug(post.url) if self.anchors else "",
         )
 
     def readtime_label(self, post: Post) -> str:

@@ -146,3 +146,19 @@ def test_plain_summaries_stay_the_default(make_site: Any) -> None:
     site: Site = make_site(EXCERPTS, {"theme": {"name": "material"}}, strict=True)
     assert site.soup("blog/index.html").select(".blog-archive-post-excerpt") == []
     assert site.listing("blog/index.html")[0]["summary"].startswith("See about")
+
+
+def test_blog_toc_lists_the_posts_shown_in_the_table_of_contents(make_site: Any) -> None:
+    block = {"blog_toc": True, "categories_toc": False, "pagination_per_page": 1}
+    config = {"theme": {"name": "material"}, "plugins": [{"blog-archive": block}]}
+    site: Site = make_site(EXCERPTS, config, strict=True)
+    for page, titles in [("blog/index.html", ["Linked"]), ("blog/page/2/index.html", ["Whole"])]:
+        soup = site.soup(page)
+        toc = soup.select("nav.md-nav--secondary a.md-nav__link")
+        listed = [a for a in toc if str(a["href"]).startswith("#")]
+        assert [a.get_text().strip() for a in listed][-len(titles) :] == titles
+        for link in listed[-len(titles) :]:
+            target = soup.find(id=str(link["href"])[1:])
+            assert target is not None and target.get_text().strip() in titles
+    category = site.soup("blog/category/news/index.html")
+    assert not [a for a in category.select("nav.md-nav--secondary a") if "Linked" in a.get_text()]

@@ -53,6 +53,7 @@ entries = st.builds(
         tuple
     ),
     categories=st.lists(st.tuples(text, text.map(lambda t: str(LATE) + t)), max_size=2).map(tuple),
+    anchor=st.sampled_from(["", "blog-2026-a"]),
 )
 links = st.builds(CategoryLink, name=text, href=text, count=st.integers(0, 3000), count_label=text)
 link_lists = st.lists(links, max_size=3)
