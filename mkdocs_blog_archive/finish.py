@@ -261,7 +261,7 @@ def listing(state: BuildState, plan: Plan, page: ArchivePage) -> list[str]:
     if template == "index.html":
         tags_index = plan.of_kind("tags-index")
         extra = {
-            "categories": renderer.category_links(by_name(plan.of_kind("categories")), url),
+            "categories": renderer.category_links(plan.categories(), url),
             "years": renderer.category_links(plan.of_kind("year"), url),
             "tags_href": relative_url(tags_index[0].url, url) if tags_index else None,
         }

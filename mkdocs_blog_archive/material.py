@@ -306,10 +306,12 @@ def hint(pages: list[File], options: BlogArchiveConfig) -> None:
 
 def report(options: BlogArchiveConfig, kinds: tuple[ArchiveKind, ...]) -> str:
     """The migration's info line: the URLs kept, as Material's options make them."""
-    formats = {kind.name: kind.url_format.replace("{slug}", "{name}") for kind in kinds}
     blog = f"{options.blog_dir}/" if options.blog_dir else ""
     kept = [f"posts at {blog}{options.post_url_format or '(their own URLs)'}"]
-    kept += [f"{noun} at {blog}{formats[name]}" for name, noun in _REPORTED if name in formats]
+    for kind in kinds:
+        noun, placeholder = _REPORTED.get(kind.name, ("", ""))
+        if noun and (kind.name != "authors" or options.authors_profiles):
+            kept.append(f"{noun} at {blog}{kind.url_format.replace('{slug}', placeholder)}")
     per_page = f"{options.per_page} posts a page" if options.per_page else "no pagination"
     return (
         "switching from Material's blog: its URLs are kept ("
@@ -318,4 +320,8 @@ def report(options: BlogArchiveConfig, kinds: tuple[ArchiveKind, ...]) -> str:
     )
 
 
-_REPORTED = (("categories", "categories"), ("year", "archives"), ("authors", "authors"))
+_REPORTED = {
+    "categories": ("categories", "{slug}"),
+    "year": ("archives", "{date}"),
+    "authors": ("authors", "{slug}"),
+}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as urlquote
 
 from mkdocs_blog_archive.archive import (
@@ -44,6 +44,9 @@ class PlanOptions:
     """Names to slugs, by kind; `make_slug` for kinds not here."""
     locale: str = "en"
     """For the slugs and names of date archives with `date_formats`."""
+    categories_sort: tuple[Callable[[Any], Any] | None, bool] = (None, False)
+    """Material's `categories_sort_by` (a function of an archive: its `name`, its `posts`)
+    and `categories_sort_reverse`: the order categories are listed in, after their names."""
     paged_index_files: bool = False
     """Material's layout: later pages of an index page are index pages too
     (`page/2/index.md`: the same URLs without directory URLs), pinned posts head every
@@ -70,6 +73,7 @@ class PlanOptions:
             slugs=migration.slugs,
             locale=locale,
             paged_index_files=migration.on,
+            categories_sort=(migration.categories_sort_by, migration.categories_sort_reverse),
         )
 
 
@@ -82,6 +86,18 @@ class Plan:
     """Names merged into another of the same slug, with the kind they are of."""
     pinned_everywhere: bool = False
     """Pinned posts head every listing, not only the blog index (Material's order)."""
+    categories_sort: tuple[Callable[[Any], Any] | None, bool] = (None, False)
+    """See `PlanOptions.categories_sort`."""
+
+    def categories(self) -> list[Archive]:
+        """The category archives in the order they are listed: by name (case aside), then
+        by `categories_sort`, as Material sorts them."""
+        found = sorted(self.of_kind("categories"), key=lambda archive: archive.name.casefold())
+        key, reverse = self.categories_sort
+        if key is None and not reverse:
+            return found
+        by: Callable[[Any], Any] = key or (lambda archive: archive.name)  # Material's view_name
+        return sorted(found, key=by, reverse=reverse)
 
     @property
     def index(self) -> Archive:
@@ -133,7 +149,9 @@ def reserved_paths(options: PlanOptions) -> tuple[str, ...]:
 
 def plan_archives(posts: list[Post], options: PlanOptions) -> Plan:
     """The archives of `posts` (in the order given, which each archive keeps) for `options`."""
-    plan = Plan([], pinned_everywhere=options.paged_index_files)
+    plan = Plan(
+        [], pinned_everywhere=options.paged_index_files, categories_sort=options.categories_sort
+    )
     for kind in options.kinds:
         if kind.source == "all":
             found = [Archive(kind, "", "", posts=list(posts))]

@@ -157,7 +157,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             return nav
         categories = []
         if self.config.nav_categories:
-            for archive in finish.by_name(plan.of_kind("categories")):
+            for archive in plan.categories():
                 file = files.get_file_from_path(archive.src_uri)
                 if file is not None and file.page is not None:
                     categories.append(file.page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import THEMES, Site
+from conftest import ENGINE, THEMES, Site
 
 
 def tagged_blog() -> dict[str, str | bytes]:
@@ -69,7 +69,7 @@ def test_spellings_differing_in_case_are_one_name_the_most_frequent(
     for n, name in enumerate(spellings):
         front = f"---\ndate: 2026-03-0{n + 1}\ncategories: ['{name}']\n---\n"
         docs[f"posts/p{n}.md"] = f"{front}# P{n}\n"
-    caplog.set_level("INFO", logger="mkdocs.plugins.mkdocs_blog_archive.finish")
+    caplog.set_level("INFO", logger=f"{ENGINE}.plugins.mkdocs_blog_archive.finish")
     site: Site = make_site(
         docs, expect=[r"p5\.md: category 'C' has the same slug \('c'\) as 'C\+\+'"], strict=False
     )

@@ -118,7 +118,7 @@ def test_excerpts_are_listed_rendered_with_working_links(make_site: Any, theme: 
             avatars = entries[0].select(".md-post__authors img")
             assert [img["alt"] for img in avatars] == ["Ann"]  # post_excerpt_max_authors: 1
             assert site.resolve(page, str(avatars[0]["src"])).is_file()
-            links = entries[0].select(".blog-archive-categories a")
+            links = entries[0].select(".blog-archive-post-categories a")
             assert [a.get_text() for a in links] == ["News", "Deep Dives"]
             assert all(site.resolve(page, str(a["href"])).is_file() for a in links)
     whole = site.soup("blog/index.html").select(".blog-archive-post")[1]
@@ -162,3 +162,59 @@ def test_blog_toc_lists_the_posts_shown_in_the_table_of_contents(make_site: Any)
             assert target is not None and target.get_text().strip() in titles
     category = site.soup("blog/category/news/index.html")
     assert not [a for a in category.select("nav.md-nav--secondary a") if "Linked" in a.get_text()]
+
+
+def test_materials_functions_from_mkdocs_yml(tmp_path: Any) -> None:
+    """Material's callables are set with YAML tags: `post_slugify`, `categories_sort_by`."""
+    from conftest import Site, run_build, write_site
+
+    docs: dict[str, str | bytes] = {"index.md": "# Home\n", "blog/index.md": "# Blog\n"}
+    for n, names in enumerate([["Alpha"], ["Beta"], ["Beta"], ["Gamma", "Beta"]]):
+        docs[f"blog/posts/p{n}.md"] = (
+            f"---\ndate: 2026-01-0{n + 1}\ncategories: {names}\n---\n# Post Number {n}\n"
+        )
+    config_file = write_site(tmp_path, docs, {"theme": {"name": "material"}})
+    text = config_file.read_text("utf-8").replace(
+        "- blog-archive",
+        "- blog-archive:\n"
+        "    post_slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: none}}\n"
+        "    post_slugify_separator: _\n"
+        "    categories_sort_by: !!python/name:material.plugins.blog.view_post_count\n"
+        "    categories_sort_reverse: true",
+    )
+    config_file.write_text(text, "utf-8")
+    assert run_build(config_file, strict=True) == []
+    site = Site(tmp_path)
+    assert site.exists("blog/2026/01/02/Post_Number_1/index.html")
+    links = site.soup("blog/index.html").select(
+        ".blog-archive-categories a, .blog-archive-category-list a"
+    )
+    names = [a.get_text().strip() for a in links]
+    assert names[:3] == ["Beta", "Alpha", "Gamma"], names  # by count, then by name
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        (None, "posts in blog/posts/ keep their own URLs and our defaults; to keep every URL "),
+        ({"post_url_format": "{slug}"}, "keep the URLs post_url_format gives and our defaults"),
+        (
+            {"material": True},
+            "switching from Material's blog: its URLs are kept (posts at blog/{date}/{slug}, "
+            "categories at blog/category/{slug}, archives at blog/archive/{date}, "
+            "10 posts a page)",
+        ),
+    ],
+)
+def test_what_a_switched_site_is_told(
+    make_site: Any, caplog: pytest.LogCaptureFixture, block: Any, message: str
+) -> None:
+    caplog.set_level("INFO")
+    plugin = "blog-archive" if block is None else {"blog-archive": block}
+    make_site(MATERIAL_BLOG, {"theme": {"name": "material"}, "plugins": [plugin]}, strict=True)
+    infos = [r.getMessage() for r in caplog.records if r.levelname == "INFO"]
+    assert sum(message in m for m in infos) == 1, infos
+    if block is None:  # the hint only where posts sit as Material's blog has them
+        caplog.clear()
+        make_site(MATERIAL_BLOG, {"theme": {"name": "mkdocs"}}, strict=True)
+        assert not [r for r in caplog.records if "material: true" in r.getMessage()]
