@@ -218,3 +218,29 @@ def test_what_a_switched_site_is_told(
         caplog.clear()
         make_site(MATERIAL_BLOG, {"theme": {"name": "mkdocs"}}, strict=True)
         assert not [r for r in caplog.records if "material: true" in r.getMessage()]
+
+
+def test_hostile_names_stay_inside_the_blog_when_switching(make_site: Any) -> None:
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/posts/up.md": "---\ndate: 2026-01-01\nslug: ../../escape\n---\n# Up\n",
+        "blog/posts/markup.md": (
+            "---\ndate: 2026-01-02\ncategories: ['<img src=x onerror=alert(1)>', '../../etc']\n"
+            "---\n# <script>alert(1)</script> Title\n"
+        ),
+    }
+    site: Site = make_site(
+        docs,
+        {"theme": {"name": "material"}, "plugins": [{"blog-archive": {"material": True}}]},
+        expect=[r"up\.md: slug '\.\./\.\./escape' cannot be a URL path; 'escape' is used"],
+    )
+    assert site.exists("blog/2026/01/01/escape/index.html")
+    written = {p.relative_to(site.site_dir).as_posix() for p in site.site_dir.rglob("*")}
+    assert all(not p.startswith("..") for p in written)
+    assert site.exists("blog/category/etc/index.html")
+    soup = site.soup("blog/index.html")
+    assert soup.select("script:-soup-contains('alert')") == []
+    assert soup.select("img[onerror]") == []
+    titles = [e.get_text() for e in soup.select(".blog-archive-post-title")]
+    assert "alert(1) Title" in titles  # MkDocs' title of that heading: its text
