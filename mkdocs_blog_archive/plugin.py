@@ -92,7 +92,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             month_formatter(self.locale),
             i18n.count_formatter(self.locale, labels),
             flavor="material" if config.theme.name == "material" else "",
-            excerpt_limits=(options.max_authors, options.max_categories),
+            look=options.look,
         )
 
     # Late, so that pages other plugins add (mkdocs-gen-files, for instance) can be posts too.

@@ -130,6 +130,29 @@ class CategoryLink:
     count_label: str
 
 
+@dataclass(frozen=True)
+class Look:
+    """How listings look, beyond their templates: how many authors and categories an excerpt
+    names (Material's `post_excerpt_max_authors`, `…_max_categories`), how many pages around
+    the current one the pager links (`pagination_format: "~2~"`; 0: all), and whether a
+    single page gets a pager (`pagination_if_single_page`)."""
+
+    max_authors: int = 1
+    max_categories: int = 5
+    pager_window: int = 0
+    pager_single: bool = False
+
+
+def pager_pages(numbers: int, current: int, window: int) -> list[int]:
+    """The page numbers a pager links, 0 for a gap: all, or with a `window`, the first, the
+    last and `window` on each side of the current one (as Material's pager shows them)."""
+    if not window or numbers <= 2 * window + 3:
+        return list(range(1, numbers + 1))
+    low, high = max(1, current - window), min(numbers, current + window)
+    shown = [1] * (low > 1) + [0] * (low > 2) + list(range(low, high + 1))
+    return shown + [0] * (high < numbers - 1) + [numbers] * (high < numbers)
+
+
 class Renderer:
     """Renders the plugin's templates with the site's labels and date format."""
 
@@ -141,7 +164,7 @@ class Renderer:
         format_month: Callable[[int, int], str],
         format_count: Callable[[int], str],
         flavor: str = "",
-        excerpt_limits: tuple[int, int] = (1, 5),
+        look: Look = Look(),
     ) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(theme_dirs),
@@ -170,9 +193,7 @@ class Renderer:
         """Entries get ids (`Entry.anchor`): some listing's table of contents links them."""
         self.category_urls: dict[str, str] = {}
         """Category pages' URLs by name, once planned (for excerpts' meta lines)."""
-        self.excerpt_limits = excerpt_limits
-        """How many authors and categories an excerpt names (Material's
-        `post_excerpt_max_authors`, `post_excerpt_max_categories`)."""
+        self.look = look
         self.stencils = Stencils(self.render, self.ours)
         self._entries_html: dict[int, tuple[str, ...]] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
@@ -268,7 +289,7 @@ class Renderer:
         avatars: tuple[tuple[str, str], ...] = ()
         categories: tuple[tuple[str, str], ...] = ()
         if post.excerpt_html:  # Material's meta line: site-relative URLs after LATE
-            authors, most = post.authors[: self.excerpt_limits[0]], self.excerpt_limits[1]
+            authors, most = post.authors[: self.look.max_authors], self.look.max_categories
             infos = [self.authors.get(key, {}) for key in authors]
             avatars = tuple(
                 (_site_url(info["avatar"]), info.get("name", ""))
@@ -338,12 +359,23 @@ class Renderer:
         """
         archive = page.archive
         listed = [entries[post.src_uri] for post in archive.posts[page.start : page.stop]]
-        pages = []
-        if len(archive.pages) > 1:
-            pages = [(p.number, relative_url(p.url, page_url)) for p in archive.pages]
+        count, look = len(archive.pages), self.look
+        pages: list[tuple[int, str]] = []
+        if count > 1 or (look.pager_single and archive.kind.paginate):
+            numbers = pager_pages(count, page.number, look.pager_window)
+            pages = [
+                (n, relative_url(archive.pages[n - 1].url, page_url) if n else "") for n in numbers
+            ]
+        near = [
+            relative_url(archive.pages[n - 1].url, page_url) if 0 < n <= count else ""
+            for n in (page.number - 1, page.number + 1)
+        ]
         context = {
             "page": page.number,
             "pages": pages,
+            "page_count": count,
+            "previous_href": near[0],
+            "next_href": near[1],
             "archive": archive,
             "feeds": feeds,
             "count": len(archive.posts),

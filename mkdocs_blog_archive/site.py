@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import meta
 
 from mkdocs_blog_archive.feeds import FORMATS
+from mkdocs_blog_archive.render import LISTING_MARKER
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -47,7 +49,19 @@ def add_files(
             in_nav = automatic_nav and archive.kind.source == "all" and page.number == 1
             file = _page_file(page, markdown, files, taken, config, in_nav)
             state.pages[file.src_uri] = page
+            if page.user_page and state.options.keep_content:
+                markdown = _kept_content(file, markdown)
         archive.feeds = [f for f in archive.feeds if _feed_file(f, archive, files, state, config)]
+
+
+def _kept_content(file: File, markdown: str) -> str:
+    """Material's `pagination_keep_content`: later pages show the page's own text too (its
+    front matter left out: each later page is titled by its number)."""
+    try:
+        text = meta.get_data(file.content_string)[0]
+    except (OSError, ValueError):
+        return markdown
+    return text if LISTING_MARKER in text else f"{text.rstrip()}\n\n{LISTING_MARKER}\n"
 
 
 def _page_file(

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs_blog_archive import summary
+from mkdocs_blog_archive import material, summary
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Post
 from mkdocs_blog_archive.plan import Plan
-from mkdocs_blog_archive.render import Block, Entry, Renderer
+from mkdocs_blog_archive.render import Block, Entry, Look, Renderer
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
@@ -19,6 +19,12 @@ if TYPE_CHECKING:
 
 def _or(value: int | None, default: int) -> int:
     return default if value is None else value
+
+
+def _window(pagination_format: str | None, switching: bool) -> int:
+    """The pager's window from Material's `pagination_format` (`~2~`, its default)."""
+    found = re.search(r"~(\d+)~", pagination_format or ("~2~" if switching else ""))
+    return int(found.group(1)) if found else 0
 
 
 @dataclass(frozen=True)
@@ -32,8 +38,9 @@ class PostOptions:
     separator_text: str = summary.MORE
     excerpt_required: bool = False
     """Material's `post_excerpt: required`: a post without the separator is a warning."""
-    max_authors: int = 1
-    max_categories: int = 5
+    look: Look = field(default_factory=Look)
+    keep_content: bool = False
+    """Material's `pagination_keep_content`: a page's own text on its later pages too."""
     reading_time: bool = True
     words_per_minute: int = 265
     post_nav: bool = True
@@ -49,8 +56,13 @@ class PostOptions:
             separator=summary.separator_pattern(options.post_excerpt_separator or summary.MORE),
             separator_text=options.post_excerpt_separator or summary.MORE,
             excerpt_required=options.post_excerpt == "required",
-            max_authors=_or(options.post_excerpt_max_authors, 1),
-            max_categories=_or(options.post_excerpt_max_categories, 5),
+            keep_content=bool(options.pagination_keep_content),
+            look=Look(
+                max_authors=_or(options.post_excerpt_max_authors, 1),
+                max_categories=_or(options.post_excerpt_max_categories, 5),
+                pager_window=_window(options.pagination_format, material.is_switching(options)),
+                pager_single=bool(options.pagination_if_single_page),
+            ),
             reading_time=options.reading_time,
             words_per_minute=options.words_per_minute,
             post_nav=options.post_nav,

@@ -78,3 +78,58 @@ def test_the_blog_index_paginates_too(make_site: Any) -> None:
     ]
     assert site.count("blog/page/3/index.html") == "12 posts"
     assert site.exists("blog/2026/page/2/index.html")  # date archives paginate as well
+
+
+@pytest.mark.parametrize(
+    ("numbers", "current", "window", "shown"),
+    [
+        (5, 3, 0, [1, 2, 3, 4, 5]),
+        (7, 4, 2, [1, 2, 3, 4, 5, 6, 7]),
+        (20, 1, 2, [1, 2, 3, 0, 20]),
+        (20, 6, 2, [1, 0, 4, 5, 6, 7, 8, 0, 20]),
+        (20, 3, 2, [1, 2, 3, 4, 5, 0, 20]),
+        (20, 4, 2, [1, 2, 3, 4, 5, 6, 0, 20]),
+        (20, 20, 2, [1, 0, 18, 19, 20]),
+        (20, 17, 2, [1, 0, 15, 16, 17, 18, 19, 20]),
+    ],
+)
+def test_pager_window(numbers: int, current: int, window: int, shown: list[int]) -> None:
+    from mkdocs_blog_archive.render import pager_pages
+
+    assert pager_pages(numbers, current, window) == shown
+
+
+def test_materials_pager_format_and_single_pages(make_site: Any) -> None:
+    block = {"pagination_per_page": 2, "post_dir": "posts"}
+    config = {"theme": {"name": "material"}, "plugins": [{"blog-archive": block}]}
+    site: Site = make_site(blog(30), config, strict=True)  # 15 pages, Material's "~2~"
+    assert [text for text, _ in pager(site, "blog/page/8/index.html")] == [
+        "← Previous",
+        "1",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "15",
+        "Next →",
+    ]
+    gaps = site.soup("blog/page/8/index.html").select(".blog-archive-pager-gap")
+    assert [gap.get_text() for gap in gaps] == ["…", "…"]
+    assert pager(site, "blog/category/cat/page/15/index.html")[-1] == ("15", "")
+    single = {"pagination_if_single_page": True, "pagination_per_page": 50, "post_dir": "posts"}
+    config = {"theme": {"name": "material"}, "plugins": [{"blog-archive": single}]}
+    site = make_site(blog(3), config, strict=True)
+    assert pager(site, "blog/category/cat/index.html") == [("1", "")]
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_pagination_keep_content(make_site: Any, keep: bool) -> None:
+    docs = {**blog(5), "blog/index.md": "# Our blog\n\nWelcome, reader.\n"}
+    block = {"pagination_per_page": 2, "post_dir": "posts", "pagination_keep_content": keep}
+    config = {"theme": {"name": "material"}, "plugins": [{"blog-archive": block}]}
+    site: Site = make_site(docs, config, strict=True)
+    assert "Welcome, reader." in site.soup("blog/index.html").get_text()
+    for later in ["blog/page/2/index.html", "blog/page/3/index.html"]:
+        assert ("Welcome, reader." in site.soup(later).get_text()) is keep
+        assert len(site.listing(later)) in (1, 2)
