@@ -202,6 +202,10 @@ def translate(options: BlogArchiveConfig, given: Collection[str]) -> Migration:
         ours("posts", [f"/{post_dir}/"] if post_dir else [], None)
     if on and options.labels.category_heading is None:
         overrides["labels.category_heading"] = "{name}"  # Material heads a category by its name
+    for label, name in (("categories", m.categories_name), ("archive", m.archive_name)):
+        # Material's nav titles; its defaults are keys of its translations (`blog.archive`).
+        if name and not name.startswith("blog.") and options.labels[label] is None:
+            overrides[f"labels.{label}"] = name
 
     post_slug: Slugify = make_slug
     slugs: dict[str, Slugify] = {}
@@ -261,6 +265,8 @@ def place_kinds(
             kind = dataclasses.replace(
                 kind, url_format=url, per_page=count, toc=_toc(m, m.categories_toc)
             )
+        elif kind is AUTHORS and m.authors is False:
+            continue  # Material's `authors: false`: posts name no authors
         elif kind is AUTHORS:
             # `{name}` (the author's name) is the slug then: the plugin gives authors theirs.
             url = _first(m.authors_profiles_url_format, kind.url_format)

@@ -131,7 +131,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         options = self.config
         serve = getattr(self, "command", "build") == "serve" and self.migration.draft_on_serve
         published = posts.publishable(found, files, options.drafts, options.future_posts, serve)
-        posts.check_categories(published, options.categories_allowed)
+        posts.check_names(published, options.categories_allowed, options.authors)
         if options.post_url_format:
             parts = self.migration.url_parts(self.locale)
             pattern = options.post_url_format

@@ -203,9 +203,13 @@ def publishable(
     return kept
 
 
-def check_categories(posts: list[Post], allowed: list[str]) -> None:
-    """With an allow-list, a post naming another category gets a warning and is not filed
-    under it."""
+def check_names(posts: list[Post], allowed: list[str], authors: bool | None = None) -> None:
+    """The names posts are filed under: with an allow-list, a post naming another category
+    gets a warning and is not filed under it; with Material's `authors: false`, posts name
+    no authors."""
+    if authors is False:
+        for post in posts:
+            post.terms["authors"] = ()
     if not allowed:
         return
     names = set(allowed)

@@ -244,3 +244,17 @@ def test_hostile_names_stay_inside_the_blog_when_switching(make_site: Any) -> No
     assert soup.select("img[onerror]") == []
     titles = [e.get_text() for e in soup.select(".blog-archive-post-title")]
     assert "alert(1) Title" in titles  # MkDocs' title of that heading: its text
+
+
+def test_authors_off_and_materials_nav_titles(make_site: Any) -> None:
+    block = {"authors": False, "categories_name": "Topics", "nav_categories": True}
+    config = {"theme": {"name": "material"}, "plugins": [{"blog-archive": block}]}
+    site: Site = make_site(EXCERPTS, config, strict=True)
+    assert not (site.site_dir / "blog/author").exists()
+    soup = site.soup("blog/2026/05/16/linked/index.html")
+    assert "Ann" not in soup.select_one("nav.blog-archive-post-links").get_text()  # type: ignore[union-attr]
+    nav = [
+        a.get_text().strip()
+        for a in soup.select("nav.md-nav--primary label, nav.md-nav--primary a")
+    ]
+    assert "Topics" in nav, nav
