@@ -9,6 +9,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import meta
 
+from mkdocs_blog_archive import compat
 from mkdocs_blog_archive.feeds import FORMATS
 from mkdocs_blog_archive.render import LISTING_MARKER
 
@@ -43,15 +44,18 @@ def add_files(
     """A file for every page and feed of the plan, in its order. `taken` holds the site's
     pages by dest_uri: one at an archive page's URL becomes that page."""
     automatic_nav = config.nav is None
+    added: list[File] = []
     for archive in plan.archives:
         markdown = state.renderer.page_markdown(archive)
         for page in archive.pages:
             in_nav = automatic_nav and archive.kind.source == "all" and page.number == 1
             file = _page_file(page, markdown, files, taken, config, in_nav)
             state.pages[file.src_uri] = page
+            added.append(file)
             if page.user_page and state.options.keep_content:
                 markdown = _kept_content(file, markdown)
         archive.feeds = [f for f in archive.feeds if _feed_file(f, archive, files, state, config)]
+    compat.share_pages(added, config)
 
 
 def _kept_content(file: File, markdown: str) -> str:

@@ -258,3 +258,27 @@ def test_authors_off_and_materials_nav_titles(make_site: Any) -> None:
         for a in soup.select("nav.md-nav--primary label, nav.md-nav--primary a")
     ]
     assert "Topics" in nav, nav
+
+
+@pytest.mark.parametrize("redirects_first", [True, False])
+def test_old_material_urls_redirect_to_archive_pages(make_site: Any, redirects_first: bool) -> None:
+    """A site choosing other URLs than Material's keeps old links with mkdocs-redirects,
+    archive pages and moved posts as targets (as the README shows)."""
+    pytest.importorskip("mkdocs_redirects")
+    maps = {
+        "blog/2026/05/16/hello-world.md": "blog/posts/launch.md",
+        "blog/archive/2026.md": "blog/2026.md",
+        "news.md": "blog/category/releases.md",
+    }
+    redirects = {"redirects": {"redirect_maps": maps}}
+    plugins = [redirects, "blog-archive"] if redirects_first else ["blog-archive", redirects]
+    site: Site = make_site(MATERIAL_BLOG, {"plugins": plugins}, strict=True)
+    for old, new in [
+        ("blog/2026/05/16/hello-world/index.html", "blog/posts/launch/index.html"),
+        ("blog/archive/2026/index.html", "blog/2026/index.html"),
+        ("news/index.html", "blog/category/releases/index.html"),
+    ]:
+        refresh = site.soup(old).select_one('meta[http-equiv="refresh"]')
+        assert refresh is not None, old
+        target = str(refresh["content"]).split("url=", 1)[1]
+        assert site.resolve(old, target) == site.site_dir / new
