@@ -80,6 +80,8 @@ CONFIGS = {
     # Material's blog paginates its index and archives by 10 by default: the same here.
     "archive-paged.yml": COMMON + "plugins:\n  - blog-archive:\n      per_page: 10\n",
     "material.yml": COMMON + "plugins:\n  - blog\n",
+    # Material's blog renamed, as a switching site has it: Material's URLs, excerpts, pager.
+    "archive-switched.yml": COMMON + "plugins:\n  - blog-archive:\n      material: true\n",
 }
 
 
