@@ -80,14 +80,10 @@ class Migration:
     """Titles to slugs, for post URLs."""
     slugs: dict[str, Slugify] = field(default_factory=dict)
     """Names to slugs by archive kind (categories, tags, authors); others use `make_slug`."""
-    titles_as_material: bool = False
-    """A post's URL slug comes from its title as Material reads it, a `slug` as written."""
     pagination_format: str = "page/{page}"
     media_from: str | None = None
     """Material's `post_dir`: media files there move to blog_dir, as Material moves them."""
     draft_on_serve: bool = True
-    excerpt_separator: str = "<!-- more -->"
-    excerpt_required: bool = False
     categories_sort_by: Callable[[Any], Any] | None = None
     categories_sort_reverse: bool = False
     authors_by_name: bool = False
@@ -223,12 +219,9 @@ def translate(options: BlogArchiveConfig, given: Collection[str]) -> Migration:
         post_url_max_categories=_first(m.post_url_max_categories, 1),
         post_slug=post_slug,
         slugs=slugs,
-        titles_as_material=on,
         pagination_format=_first(m.pagination_url_format, "page/{page}"),
         media_from=post_dir if on and post_dir and post_dir != blog_dir else None,
         draft_on_serve=_first(m.draft_on_serve, True),
-        excerpt_separator=_first(m.post_excerpt_separator, "<!-- more -->"),
-        excerpt_required=m.post_excerpt == "required",
         categories_sort_by=m.categories_sort_by,  # type: ignore[arg-type]
         categories_sort_reverse=bool(m.categories_sort_reverse),
         authors_by_name="{slug}" not in (m.authors_profiles_url_format or "{slug}"),

@@ -153,7 +153,7 @@ def material_title(file: File, front: FrontMatter) -> str:
     if "title" in front.data:
         return str(front.data["title"])
     markdown, _ = front.markdown_and_meta()
-    for line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n", 50):
+    for line in markdown.split("\n", 50)[:50]:  # only the first line with text counts
         line = line.strip()
         if line:
             if line.startswith("# "):
@@ -168,11 +168,14 @@ def material_slug(file: File, front: FrontMatter, data: dict[str, Any], slugify:
     the title slugified (`post_slugify`). A written slug that would leave its folder, or a
     slug function's result that would, is slugified with ours after a warning."""
     written = data["slug"]
-    slug = written if written else slugify(material_title(file, front))
+    title = "" if written else material_title(file, front)
+    slug = written or slugify(title)
     if safe_path(slug):
         return slug
-    log.warning(f"{file.src_uri}: slug {slug!r} cannot be a URL path; {make_slug(slug)!r} is used")
-    return make_slug(slug)
+    ours = make_slug(slug or title)
+    where = f"slug {slug!r}" if written else f"the title {title!r} gives the slug {slug!r}, which"
+    log.warning(f"{file.src_uri}: {where} cannot be a URL path; {ours!r} is used")
+    return ours
 
 
 def hold_back(

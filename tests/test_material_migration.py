@@ -225,6 +225,7 @@ def test_hostile_names_stay_inside_the_blog_when_switching(make_site: Any) -> No
         "index.md": "# Home\n",
         "blog/index.md": "# Blog\n",
         "blog/posts/up.md": "---\ndate: 2026-01-01\nslug: ../../escape\n---\n# Up\n",
+        "blog/posts/emoji.md": "---\ndate: 2026-01-03\n---\n# 🚀🚀\n",
         "blog/posts/markup.md": (
             "---\ndate: 2026-01-02\ncategories: ['<img src=x onerror=alert(1)>', '../../etc']\n"
             "---\n# <script>alert(1)</script> Title\n"
@@ -233,7 +234,10 @@ def test_hostile_names_stay_inside_the_blog_when_switching(make_site: Any) -> No
     site: Site = make_site(
         docs,
         {"theme": {"name": "material"}, "plugins": [{"blog-archive": {"material": True}}]},
-        expect=[r"up\.md: slug '\.\./\.\./escape' cannot be a URL path; 'escape' is used"],
+        expect=[
+            r"up\.md: slug '\.\./\.\./escape' cannot be a URL path; 'escape' is used",
+            r"emoji\.md: the title '🚀🚀' gives the slug '', which cannot be a URL path",
+        ],
     )
     assert site.exists("blog/2026/01/01/escape/index.html")
     written = {p.relative_to(site.site_dir).as_posix() for p in site.site_dir.rglob("*")}
