@@ -169,50 +169,14 @@ def translate(options: BlogArchiveConfig, given: Collection[str]) -> Migration:
     `place_kinds`."""
     on = is_switching(options)
     m = options  # Material's names, None where unset
-    blog_dir = options.blog_dir
+    post_dir = _post_dir(m, on)
     overrides: dict[str, Any] = {}
-
-    def ours(key: str, material: Any, default: Any) -> None:
-        """Ours as written; else Material's name; else, switching, Material's default."""
+    for key, material, default in _our_names(m, on, post_dir):
         value = material if material is not None else (default if on else None)
-        if key not in given and value is not None:
+        if key not in given and value is not None:  # ours as written win
             overrides[key] = value
-
-    ours("date_format", m.post_date_format, None)
-    ours("reading_time", m.post_readtime, None)
-    ours("words_per_minute", m.post_readtime_words_per_minute, None)
-    ours("drafts", m.draft, None)
-    future = None if m.draft_if_future_date is None else not m.draft_if_future_date
-    ours("future_posts", future, True)
-    paginate = _first(m.pagination, True if on or m.pagination_per_page is not None else None)
-    per_page = None if paginate is None else (_first(m.pagination_per_page, 10) if paginate else 0)
-    ours("per_page", per_page, None)
-    ours("index_posts", 0 if per_page is not None else None, None)
-    ours("year_archives", m.archive, None)
-    ours("excerpts", None, True)
-    ours("post_url_format", None, "{date}/{slug}")
-    post_dir = m.post_dir if m.post_dir is not None else ("{blog}/posts" if on else None)
-    if post_dir is not None:
-        post_dir = posixpath.normpath(post_dir.format(blog=blog_dir or ".")).strip("/")
-        post_dir = "" if post_dir == "." else post_dir
-        ours("posts", [f"/{post_dir}/"] if post_dir else [], None)
-    if on and options.labels.category_heading is None:
-        overrides["labels.category_heading"] = "{name}"  # Material heads a category by its name
-    for label, name in (("categories", m.categories_name), ("archive", m.archive_name)):
-        # Material's nav titles; its defaults are keys of its translations (`blog.archive`).
-        if name and not name.startswith("blog.") and options.labels[label] is None:
-            overrides[f"labels.{label}"] = name
-
-    post_slug: Slugify = make_slug
-    slugs: dict[str, Slugify] = {}
-    if on or m.post_slugify is not None:
-        post_slug = material_slugify(m.post_slugify, _first(m.post_slugify_separator, "-"))
-    if on or m.categories_slugify is not None:
-        name_slug = material_slugify(
-            m.categories_slugify, _first(m.categories_slugify_separator, "-")
-        )
-        slugs = {"categories": name_slug, "tags": name_slug}
-
+    overrides.update(_labels(m, on))
+    post_slug, slugs = _slug_functions(m, on)
     return Migration(
         on=on,
         post_url_date_format=_first(m.post_url_date_format, "yyyy/MM/dd"),
@@ -220,13 +184,69 @@ def translate(options: BlogArchiveConfig, given: Collection[str]) -> Migration:
         post_slug=post_slug,
         slugs=slugs,
         pagination_format=_first(m.pagination_url_format, "page/{page}"),
-        media_from=post_dir if on and post_dir and post_dir != blog_dir else None,
+        media_from=post_dir if on and post_dir and post_dir != m.blog_dir else None,
         draft_on_serve=_first(m.draft_on_serve, True),
         categories_sort_by=m.categories_sort_by,  # type: ignore[arg-type]
         categories_sort_reverse=bool(m.categories_sort_reverse),
         authors_by_name="{slug}" not in (m.authors_profiles_url_format or "{slug}"),
         overrides=overrides,
     )
+
+
+def _our_names(m: BlogArchiveConfig, on: bool, post_dir: str | None) -> list[tuple[str, Any, Any]]:
+    """(our option, the value Material's names give it or None, Material's default)."""
+    future = None if m.draft_if_future_date is None else not m.draft_if_future_date
+    paginate = _first(m.pagination, True if on or m.pagination_per_page is not None else None)
+    per_page = None if paginate is None else (_first(m.pagination_per_page, 10) if paginate else 0)
+    posts = None if post_dir is None else ([f"/{post_dir}/"] if post_dir else [])
+    return [
+        ("date_format", m.post_date_format, None),
+        ("reading_time", m.post_readtime, None),
+        ("words_per_minute", m.post_readtime_words_per_minute, None),
+        ("drafts", m.draft, None),
+        ("future_posts", future, True),
+        ("per_page", per_page, None),
+        ("index_posts", 0 if per_page is not None else None, None),
+        ("year_archives", m.archive, None),
+        ("excerpts", None, True),
+        ("post_url_format", None, "{date}/{slug}"),
+        ("posts", posts, None),
+    ]
+
+
+def _post_dir(m: BlogArchiveConfig, on: bool) -> str | None:
+    """Material's `post_dir` under docs_dir ('' for docs_dir itself), None when not in play."""
+    post_dir = m.post_dir if m.post_dir is not None else ("{blog}/posts" if on else None)
+    if post_dir is None:
+        return None
+    post_dir = posixpath.normpath(post_dir.format(blog=m.blog_dir or ".")).strip("/")
+    return "" if post_dir == "." else post_dir
+
+
+def _labels(m: BlogArchiveConfig, on: bool) -> dict[str, str]:
+    """Labels Material's options give: bare category headings, its nav titles (whose defaults
+    are keys of its translations, `blog.archive`)."""
+    found = {}
+    if on and m.labels.category_heading is None:
+        found["labels.category_heading"] = "{name}"  # Material heads a category by its name
+    for label, name in (("categories", m.categories_name), ("archive", m.archive_name)):
+        if name and not name.startswith("blog.") and m.labels[label] is None:
+            found[f"labels.{label}"] = name
+    return found
+
+
+def _slug_functions(m: BlogArchiveConfig, on: bool) -> tuple[Slugify, dict[str, Slugify]]:
+    """Titles' and names' slug functions: Material's (pymdownx's by default) when switching
+    or set, ours otherwise."""
+    post_slug: Slugify = make_slug
+    slugs: dict[str, Slugify] = {}
+    if on or m.post_slugify is not None:
+        post_slug = material_slugify(m.post_slugify, _first(m.post_slugify_separator, "-"))
+    if on or m.categories_slugify is not None:
+        separator = _first(m.categories_slugify_separator, "-")
+        name_slug = material_slugify(m.categories_slugify, separator)
+        slugs = {"categories": name_slug, "tags": name_slug}
+    return post_slug, slugs
 
 
 def _per_page(options: BlogArchiveConfig, paginate: bool | None, count: int | None) -> int | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import run_build, write_site
 
 from mkdocs_blog_archive.material import MATERIAL_ONLY, MATERIAL_PLACEHOLDERS
@@ -46,9 +47,11 @@ def _marker(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def read_material(site_dir: Path, blog: str) -> Written:
-    """Material's pages: a post is a page with one marker; a listing has excerpts
-    (`article.md-post--excerpt`), each linking its post by its heading."""
+def _read(
+    site_dir: Path, blog: str, listed_by: Callable[[BeautifulSoup], list[Tag] | None]
+) -> Written:
+    """What a build wrote under `blog`: `listed_by` gives a listing page's post links (None
+    for a page that is no listing); another page with a marker is a post."""
     written = Written()
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
@@ -58,45 +61,42 @@ def read_material(site_dir: Path, blog: str) -> Written:
         if not rel.endswith(".html"):
             continue
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-        excerpts = soup.select("article.md-post--excerpt")
-        if excerpts:
-            listed = []
-            for excerpt in excerpts:
-                link = excerpt.select_one(".md-post__content h2 a") or excerpt.select_one("h2 a")
-                assert link is not None, rel
-                listed.append(_url_path(rel, str(link["href"])))
-            written.listings[rel] = listed
-        elif soup.select_one(".md-content--post") is not None:
-            marker = _marker(soup)
-            if marker:
-                written.posts[rel] = marker
+        links = listed_by(soup)
+        if links is not None:
+            written.listings[rel] = [_url_path(rel, str(link["href"])) for link in links]
+        elif (marker := _marker(soup)) is not None:
+            written.posts[rel] = marker
     return written
+
+
+def _material_listing(soup: BeautifulSoup) -> list[Tag] | None:
+    """Material's listings: excerpts (`article.md-post--excerpt`), each heading linking its
+    post."""
+    excerpts = soup.select("article.md-post--excerpt")
+    if not excerpts:
+        return None
+    links = [excerpt.select_one(".md-post__content h2 a") for excerpt in excerpts]
+    assert all(links), "an excerpt without its heading link"
+    return [link for link in links if link is not None]
+
+
+def _our_listing(soup: BeautifulSoup) -> list[Tag] | None:
+    """Ours: `.blog-archive-post` entries (an empty listing still shows its count)."""
+    entries = soup.select(".blog-archive-posts .blog-archive-post")
+    if not entries and soup.select_one(".blog-archive-count") is None:
+        return None
+    links = [entry.select_one("a.blog-archive-post-title") for entry in entries]
+    assert all(links), "an entry without its title link"
+    return [link for link in links if link is not None]
+
+
+def read_material(site_dir: Path, blog: str) -> Written:
+    """Material's pages."""
+    return _read(site_dir, blog, _material_listing)
 
 
 def read_ours(site_dir: Path, blog: str) -> Written:
-    """Our pages: listings are `.blog-archive-post` entries; posts hold one marker."""
-    written = Written()
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or not rel.startswith(blog) or rel.startswith(("assets/", "search/")):
-            continue
-        written.files.add(rel)
-        if not rel.endswith(".html"):
-            continue
-        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-        entries = soup.select(".blog-archive-posts .blog-archive-post")
-        if entries or soup.select_one(".blog-archive-count") is not None:
-            listed = []
-            for entry in entries:
-                link = entry.select_one("a.blog-archive-post-title")
-                assert link is not None, rel
-                listed.append(_url_path(rel, str(link["href"])))
-            written.listings[rel] = listed
-        else:
-            marker = _marker(soup)
-            if marker:
-                written.posts[rel] = marker
-    return written
+    return _read(site_dir, blog, _our_listing)
 
 
 def build_both(
