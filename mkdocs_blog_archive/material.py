@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_blog_archive.archive import Post, make_slug
 from mkdocs_blog_archive.config import BlogArchiveConfig, MaterialOptions
@@ -90,6 +91,17 @@ class Migration:
     """`authors_profiles_url_format` places authors by `{name}`, not `{slug}`."""
     overrides: dict[str, Any] = field(default_factory=dict)
     """Our options, as Material's names (or defaults) set them."""
+
+    def serving(self, command: str) -> tuple[bool, InclusionLevel]:
+        """Whether drafts are shown, marked (`mkdocs serve`, unless Material's
+        `draft_on_serve: false`), and what held-back posts become: drafts as MkDocs has them
+        (served, not built), or left out of a served site too."""
+        if command != "serve":
+            return False, InclusionLevel.DRAFT
+        return (
+            self.draft_on_serve,
+            InclusionLevel.DRAFT if self.draft_on_serve else InclusionLevel.EXCLUDED,
+        )
 
     def url_slugs(self, post_url_format: str) -> bool | Slugify:
         """What posts' URL slugs are made by: nothing without `post_url_format`, ours

@@ -129,8 +129,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         """The posts to publish, filed under allowed categories, at their URLs, with their
         authors looked up."""
         options = self.config
-        serve = getattr(self, "command", "build") == "serve" and self.migration.draft_on_serve
-        published = posts.publishable(found, files, options.drafts, options.future_posts, serve)
+        shown = self.migration.serving(getattr(self, "command", "build"))
+        published = posts.publishable(found, files, options.drafts, options.future_posts, *shown)
         posts.check_names(published, options.categories_allowed, options.authors)
         if options.post_url_format:
             parts = self.migration.url_parts(self.locale)

@@ -192,17 +192,23 @@ def hold_back(
 
 
 def publishable(
-    posts: list[Post], files: Files, drafts: bool, future: bool, serve: bool
+    posts: list[Post],
+    files: Files,
+    drafts: bool,
+    future: bool,
+    serve: bool,
+    held_as: InclusionLevel = InclusionLevel.DRAFT,
 ) -> list[Post]:
     """Drafts and future posts are listed, marked, only under `mkdocs serve`; in `mkdocs
-    build` they are left out of the site, as MkDocs' own `draft_docs` are."""
+    build` they are left out of the site, as MkDocs' own `draft_docs` are (`held_as`:
+    `EXCLUDED` leaves them out of a served site too)."""
     kept, held = hold_back(posts, drafts, future, dt.datetime.now(dt.timezone.utc))
     if serve:
         return posts
     for post in held:
         file = files.get_file_from_path(post.src_uri)
         if file is not None:
-            file.inclusion = InclusionLevel.DRAFT
+            file.inclusion = held_as
     return kept
 
 

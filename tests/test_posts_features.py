@@ -170,3 +170,21 @@ def test_post_nav_can_be_turned_off(make_site: Any) -> None:
     assert content is not None
     assert not content.select('a[rel="prev"], a[rel="next"]')  # no post's link either
     assert content.select("nav.blog-archive-post-links")  # the back-links stay
+
+
+def test_draft_on_serve_false_keeps_drafts_out_under_serve(tmp_path: Path) -> None:
+    """Material's `draft_on_serve: false`: `mkdocs serve` leaves drafts out as a build does."""
+    plugins = [{"blog-archive": {"draft_on_serve": False, "material": False}}]
+    config_file = write_site(tmp_path, blog_with_drafts(), {"plugins": plugins})
+    cache = MkDocsConfig.plugins.plugin_cache
+    cache.pop("blog-archive", None)
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        cache.pop("blog-archive", None)
+    site = Site(tmp_path)
+    titles = [e["title"] for e in site.listing("blog/index.html")]
+    assert "Draft" not in titles and "Live" in titles
+    assert not site.exists("draft/index.html")
