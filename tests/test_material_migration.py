@@ -286,3 +286,21 @@ def test_old_material_urls_redirect_to_archive_pages(make_site: Any, redirects_f
         assert refresh is not None, old
         target = str(refresh["content"]).split("url=", 1)[1]
         assert site.resolve(old, target) == site.site_dir / new
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_a_switched_blog_on_every_theme(make_site: Any, theme: str) -> None:
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"material": True}}]}
+    site: Site = make_site(EXCERPTS, config, strict=True)
+    assert site.exists("blog/2026/05/16/linked/index.html")
+    assert site.exists("blog/archive/2026/index.html")
+    for page in [
+        "blog/index.html",
+        "blog/archive/2026/index.html",
+        "blog/category/news/index.html",
+    ]:
+        excerpt = site.soup(page).select_one(".blog-archive-post-excerpt")
+        assert excerpt is not None and excerpt.select_one("strong") is not None, page
+        for img in excerpt.select("img"):
+            assert site.resolve(page, str(img["src"])).is_file()
+    assert site.soup("blog/category/news/index.html").h1.get_text().strip() == "News"  # type: ignore[union-attr]
