@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Iterator
 from html import escape as html_escape
 from html import unescape as html_unescape
@@ -29,7 +28,7 @@ from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY, ArchiveKind
 from mkdocs_blog_archive.plan import PlanOptions, plan_archives
 from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
 from mkdocs_blog_archive.stencil import LATE
-from mkdocs_blog_archive.summary import excerpt_html, reading_minutes, summarize
+from mkdocs_blog_archive.summary import LEADING_H1, excerpt_html, reading_minutes, summarize
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -41,8 +40,6 @@ if TYPE_CHECKING:
     from mkdocs_blog_archive.state import BuildState, PostOptions
 
 log = get_plugin_logger(__name__)
-
-_LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
 
 
 def report_clash(kind: ArchiveKind, clash: SlugClash) -> None:
@@ -122,7 +119,7 @@ def sort_archives(plan: Plan, order: dict[str, int]) -> None:
     posts first (every archive's, in Material's order)."""
     for archive in plan.archives:
         archive.posts.sort(key=lambda post: order[post.src_uri])
-        if plan.pinned_everywhere:
+        if plan.options is not None and plan.options.material_layout:
             archive.posts.sort(key=lambda post: not post.pinned)
     plan.index.posts.sort(key=lambda post: not post.pinned)  # Pinned first, kept in order.
 
@@ -235,7 +232,7 @@ def place(html: str, block: str, where: str) -> str:
     if where == "bottom":
         return f"{html}\n{block}"
     if where == "top":
-        match = _LEADING_H1.match(html)
+        match = LEADING_H1.match(html)
         if match:
             return f"{html[: match.end()]}\n{block}{html[match.end() :]}"
     return f"{block}\n{html}"

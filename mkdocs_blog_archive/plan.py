@@ -47,7 +47,7 @@ class PlanOptions:
     categories_sort: tuple[Callable[[Any], Any] | None, bool] = (None, False)
     """Material's `categories_sort_by` (a function of an archive: its `name`, its `posts`)
     and `categories_sort_reverse`: the order categories are listed in, after their names."""
-    paged_index_files: bool = False
+    material_layout: bool = False
     """Material's layout: later pages of an index page are index pages too
     (`page/2/index.md`: the same URLs without directory URLs), pinned posts head every
     listing."""
@@ -72,7 +72,7 @@ class PlanOptions:
             pagination_format=migration.pagination_format,
             slugs=migration.slugs,
             locale=locale,
-            paged_index_files=migration.on,
+            material_layout=migration.on,
             categories_sort=(migration.categories_sort_by, migration.categories_sort_reverse),
         )
 
@@ -84,16 +84,14 @@ class Plan:
     archives: list[Archive]
     clashes: list[tuple[ArchiveKind, SlugClash]] = field(default_factory=list)
     """Names merged into another of the same slug, with the kind they are of."""
-    pinned_everywhere: bool = False
-    """Pinned posts head every listing, not only the blog index (Material's order)."""
-    categories_sort: tuple[Callable[[Any], Any] | None, bool] = (None, False)
-    """See `PlanOptions.categories_sort`."""
+    options: PlanOptions | None = None
+    """What it was planned for."""
 
     def categories(self) -> list[Archive]:
         """The category archives in the order they are listed: by name (case aside), then
         by `categories_sort`, as Material sorts them."""
         found = sorted(self.of_kind("categories"), key=lambda archive: archive.name.casefold())
-        key, reverse = self.categories_sort
+        key, reverse = self.options.categories_sort if self.options else (None, False)
         if key is None and not reverse:
             return found
         by: Callable[[Any], Any] = key or (lambda archive: archive.name)  # Material's view_name
@@ -149,9 +147,7 @@ def reserved_paths(options: PlanOptions) -> tuple[str, ...]:
 
 def plan_archives(posts: list[Post], options: PlanOptions) -> Plan:
     """The archives of `posts` (in the order given, which each archive keeps) for `options`."""
-    plan = Plan(
-        [], pinned_everywhere=options.paged_index_files, categories_sort=options.categories_sort
-    )
+    plan = Plan([], options=options)
     for kind in options.kinds:
         if kind.source == "all":
             found = [Archive(kind, "", "", posts=list(posts))]
@@ -182,7 +178,7 @@ def place(archive: Archive, options: PlanOptions) -> None:
     archive.pages = [ArchivePage(archive, 1, first, url_of(first, use_directory_urls), 0, stop)]
     for number in range(2, -(-len(archive.posts) // per_page) + 1 if per_page else 0):
         later = options.pagination_format.format(page=number)
-        if index_file and options.paged_index_files:
+        if index_file and options.material_layout:
             later = posixpath.join(later, "index")
         src_uri = posixpath.join(folder, later) + ".md"
         start = (number - 1) * per_page

@@ -360,16 +360,15 @@ class Renderer:
         archive = page.archive
         listed = [entries[post.src_uri] for post in archive.posts[page.start : page.stop]]
         count, look = len(archive.pages), self.look
+
+        def link(number: int) -> str:  # "" for a gap, before the first, after the last
+            ok = 0 < number <= count
+            return relative_url(archive.pages[number - 1].url, page_url) if ok else ""
+
         pages: list[tuple[int, str]] = []
         if count > 1 or (look.pager_single and archive.kind.paginate):
-            numbers = pager_pages(count, page.number, look.pager_window)
-            pages = [
-                (n, relative_url(archive.pages[n - 1].url, page_url) if n else "") for n in numbers
-            ]
-        near = [
-            relative_url(archive.pages[n - 1].url, page_url) if 0 < n <= count else ""
-            for n in (page.number - 1, page.number + 1)
-        ]
+            pages = [(n, link(n)) for n in pager_pages(count, page.number, look.pager_window)]
+        near = [link(page.number - 1), link(page.number + 1)]
         context = {
             "page": page.number,
             "pages": pages,

@@ -6,18 +6,15 @@ import html
 import re
 from urllib.parse import urljoin
 
-_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+MORE_PATTERN = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 MORE = "<!-- more -->"
 """The excerpt separator by default (Material's `post_excerpt_separator`)."""
-
-
-MORE_PATTERN = _MORE
 
 
 def separator_pattern(separator: str) -> re.Pattern[str]:
     """Where a post's excerpt ends in its HTML: the default separator in any spacing or
     case, as before; another exactly as written."""
-    return _MORE if separator == MORE else re.compile(re.escape(separator))
+    return MORE_PATTERN if separator == MORE else re.compile(re.escape(separator))
 
 
 _PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
@@ -58,7 +55,7 @@ def _first_paragraph(content: str) -> str:
 
 
 def summarize(
-    content: str, description: str | None, words: int, separator: re.Pattern[str] = _MORE
+    content: str, description: str | None, words: int, separator: re.Pattern[str] = MORE_PATTERN
 ) -> str:
     """A post's summary in plain text, from the HTML MkDocs already rendered.
 
@@ -96,7 +93,8 @@ def truncate_words(text: str, words: int) -> str:
     return " ".join(parts[:words]).rstrip(".,;:") + "…"
 
 
-_LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
+LEADING_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
+"""A rendered page's h1 (MkDocs' page title), where the content starts with it."""
 _LINK = re.compile(r"""(\s(?:href|src)=")([^"]*)(")""")
 _HEADING_ID = re.compile(r"(<h[1-6]\b[^>]*?)\sid=\"[^\"]*\"")
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
@@ -114,7 +112,7 @@ def excerpt_html(
     """
     match = separator.search(content)
     cut = content[: match.start()] if match else content
-    cut = _LEADING_H1.sub("", cut, count=1).strip()
+    cut = LEADING_H1.sub("", cut, count=1).strip()
     cut = _HEADING_ID.sub(r"\1", cut)
     base = "/" + url
 

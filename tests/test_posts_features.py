@@ -41,17 +41,22 @@ def test_options_publish_drafts_and_future_posts(make_site: Any) -> None:
     assert not site.soup("blog/index.html").select(".blog-archive-draft")
 
 
-def test_serve_shows_drafts_with_a_mark(tmp_path: Path) -> None:
-    config_file = write_site(tmp_path, blog_with_drafts())
+def served(root: Path, docs: dict[str, str | bytes], config: dict[str, Any] | None = None) -> Site:
+    """The site as `mkdocs serve` builds it (its plugins told the command is `serve`)."""
+    config_file = write_site(root, docs, config)
     cache = MkDocsConfig.plugins.plugin_cache
     cache.pop("blog-archive", None)
-    config = load_config(str(config_file))
-    config.plugins.on_startup(command="serve", dirty=False)
+    loaded = load_config(str(config_file))
+    loaded.plugins.on_startup(command="serve", dirty=False)
     try:
-        build(config, serve_url="http://127.0.0.1:8000/")
+        build(loaded, serve_url="http://127.0.0.1:8000/")
     finally:
         cache.pop("blog-archive", None)  # the next builds are plain builds again
-    site = Site(tmp_path)
+    return Site(root)
+
+
+def test_serve_shows_drafts_with_a_mark(tmp_path: Path) -> None:
+    site = served(tmp_path, blog_with_drafts())
     entries = site.soup("blog/category/news/index.html").select(".blog-archive-post")
     marks = {
         li.select_one("a.blog-archive-post-title").get_text(): li.select_one(".blog-archive-draft")
@@ -175,16 +180,7 @@ def test_post_nav_can_be_turned_off(make_site: Any) -> None:
 def test_draft_on_serve_false_keeps_drafts_out_under_serve(tmp_path: Path) -> None:
     """Material's `draft_on_serve: false`: `mkdocs serve` leaves drafts out as a build does."""
     plugins = [{"blog-archive": {"draft_on_serve": False, "material": False}}]
-    config_file = write_site(tmp_path, blog_with_drafts(), {"plugins": plugins})
-    cache = MkDocsConfig.plugins.plugin_cache
-    cache.pop("blog-archive", None)
-    config = load_config(str(config_file))
-    config.plugins.on_startup(command="serve", dirty=False)
-    try:
-        build(config, serve_url="http://127.0.0.1:8000/")
-    finally:
-        cache.pop("blog-archive", None)
-    site = Site(tmp_path)
+    site = served(tmp_path, blog_with_drafts(), {"plugins": plugins})
     titles = [e["title"] for e in site.listing("blog/index.html")]
     assert "Draft" not in titles and "Live" in titles
     assert not site.exists("draft/index.html")
