@@ -173,3 +173,25 @@ def test_every_material_url_is_kept(tmp_path: Path, case: str) -> None:
     assert len(material.posts) >= 10 and material.listings, "the case exercises Material"
     assert ours.warnings == []
     assert differences(material, ours) == []
+
+
+def test_the_pager_links_the_pages_materials_links(tmp_path: Path) -> None:
+    """`pagination_format: "~2~"` (Material's default): the same page numbers and gaps as
+    Material's pager, on the first, a middle and the last page (ours adds previous/next)."""
+    from bs4 import BeautifulSoup
+
+    docs = blog(count=30)
+    build_both(tmp_path, docs, {"pagination_per_page": 2})
+    for page in ["blog/index.html", "blog/page/8/index.html", "blog/page/15/index.html"]:
+        theirs = BeautifulSoup(
+            (tmp_path / "material/site" / page).read_text("utf-8"), "html.parser"
+        )
+        mine = BeautifulSoup((tmp_path / "ours/site" / page).read_text("utf-8"), "html.parser")
+        expected = [e.get_text().strip() for e in theirs.select(".md-pagination > *")]
+        assert ".." in expected, (page, expected)  # Material's pager leaves pages out here
+        shown = mine.select(
+            ".blog-archive-pager .blog-archive-pager-page, .blog-archive-pager-current, "
+            ".blog-archive-pager-gap"
+        )
+        got = ["..." if "gap" in " ".join(e["class"]) else e.get_text().strip() for e in shown]
+        assert got == [text.replace("..", "...") for text in expected], page
