@@ -4,11 +4,41 @@ pages we add, so that they work with archive pages as with any other."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+
+def tag_chips(config: MkDocsConfig) -> bool:
+    """Material's `tags` plugin is on: the theme shows each post's tags as chips."""
+    return any(
+        type(plugin).__module__.startswith("material.plugins.tags")
+        and getattr(plugin, "config", {}).get("enabled", True)
+        for plugin in config.plugins.values()
+    )
+
+
+def drop_build_dates(page: Page) -> None:
+    """git-revision-date-localized dates a page without a file in git (an archive page) by
+    the build, so its "last update" would change at every build: an archive page has none."""
+    if page.meta.get("git_revision_date_localized") is None:
+        return
+    for key in list(page.meta):
+        if key.startswith(("git_revision_date_localized", "git_creation_date_localized")):
+            del page.meta[key]
+
+
+def description_tag(output: str, description: str | None) -> str:
+    """The post's `<meta name="description">` (its own, else its summary) for themes that
+    write one on the home page only (mkdocs, readthedocs); none where the theme wrote one."""
+    head = output[: output.find("</head>")]
+    if not description or 'name="description"' in head:
+        return ""
+    return f'\n<meta name="description" content="{escape(description)}">'
 
 
 def share_pages(added: list[File], config: MkDocsConfig) -> None:

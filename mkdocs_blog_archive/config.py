@@ -370,6 +370,13 @@ class BlogArchiveConfig(MaterialOptions):
     """Time zone given to dates that have none."""
     backlinks = Placement()
     """Where the back-links go in a post: `top`, `bottom` or `none`."""
+    search_listings = c.Type(bool, default=False)
+    """Index archive pages with their listings (and posts with their back-links and related
+    posts) in the site search. Off: an archive page is found by its heading and text, each
+    post once, on itself, not again on every listing that shows its summary."""
+    post_tags = c.Optional(c.Type(bool))
+    """List a post's tags in its back-links. Default: yes, but not beside Material's `tags`
+    plugin, whose tag chips the post already shows (each tag once)."""
     index_posts = NonNegativeInt(default=10)
     """How many of the newest posts the blog index lists (0: all)."""
     nav_posts = c.Type(bool, default=False)

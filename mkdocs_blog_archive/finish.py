@@ -87,6 +87,10 @@ def read_rendered(state: BuildState, files: Files) -> dict[str, Page]:
             state.post_html[src_uri] = html
         post.title = title_html(page)
         post.summary = summarize(html, post.description, options.summary_words, options.separator)
+        if post.summary and not page.meta.get("description"):
+            # The theme's <meta name="description"> (and Material's social cards) take it,
+            # unescaped: MkDocs' templates do not escape.
+            page.meta["description"] = html_escape(post.summary)
         if options.excerpts:
             post.excerpt_html, post.more = excerpt_html(
                 html, options.separator, post.url, str(LATE)
@@ -170,6 +174,7 @@ def _top(
             [terms[kind][name] for name in post.terms.get(kind, ())], page_url
         )
         for kind in BACKLINK_ORDER
+        if kind != "tags" or state.options.post_tags
     }
     return state.renderer.post_links(post, plan.index.url, page_url, links, state.options.backlinks)
 

@@ -6,34 +6,32 @@ them: collect the posts and plan their archives (`on_files`), render what MkDocs
 from __future__ import annotations
 
 import dataclasses
-import os
 import posixpath
 import zoneinfo
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from mkdocs_blog_archive import finish, gitdates, i18n, material, posts, site
+from mkdocs_blog_archive import compat, finish, languages, material, posts, site
 from mkdocs_blog_archive import nav as blog_nav
+from mkdocs_blog_archive.collect import Collecting
 from mkdocs_blog_archive.config import BlogArchiveConfig
-from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.frontmatter import Schema
 from mkdocs_blog_archive.handover import hand_over
 from mkdocs_blog_archive.kinds import site_kinds
-from mkdocs_blog_archive.plan import PlanOptions, plan_archives, reserved_paths
-from mkdocs_blog_archive.render import LISTING_MARKER, TEMPLATES_DIR, Renderer
-from mkdocs_blog_archive.state import BuildState, PostOptions
+from mkdocs_blog_archive.plan import PlanOptions, plan_archives
+from mkdocs_blog_archive.render import LISTING_MARKER, TEMPLATES_DIR
+from mkdocs_blog_archive.state import BuildState, PostOptions, make_renderer
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.base import ConfigErrors, ConfigWarnings
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-    from mkdocs_blog_archive.archive import Post
 
 log = get_plugin_logger(__name__)
 
@@ -62,15 +60,22 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self.migration = material.translate(options, getattr(self, "given", ()))
         self.migration.apply(options)
         locale = options.locale or config.theme.get("language") or config.theme.get("locale")
-        self.locale = str(locale or "en")
+        self.languages = languages.find(config, str(locale or "en"))
+        self.locale = self.languages.current
+        if self.languages.first_build:  # later builds of a multilingual run read no page again
+            self.survey = languages.Survey()
         if not options.enabled:
-            self.build = BuildState(self._renderer(config, PostOptions()))
+            self.build = BuildState(make_renderer(config, self.config, self.locale, PostOptions()))
             return config
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if options.stylesheet and site.STYLESHEET not in config.extra_css:
             config.extra_css.append(site.STYLESHEET)
         self.schema = Schema(zoneinfo.ZoneInfo(options.timezone), options.archives)
+        command = getattr(self, "command", "build")
+        self.collecting = Collecting(
+            options, self.migration, self.languages, self.schema, command, self.survey
+        )
         formats = site.feed_formats(options.feeds, config.site_url)
         kinds = site_kinds(options.archives, options.year_archives, options.month_archives)
         kinds = material.place_kinds(options, kinds, self.migration.on)
@@ -79,25 +84,27 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         )
         self.migration.announce(options, kinds)
         self.site = {key: str(config[key] or "") for key in site.FACTS}
-        post_options = PostOptions.of(options, feeds_on=bool(formats))
-        self.build = BuildState(self._renderer(config, post_options), post_options)
+        post_options = PostOptions.of(options, bool(formats), compat.tag_chips(config))
+        renderer = make_renderer(config, options, self.locale, post_options)
+        self.build = BuildState(renderer, post_options)
         return config
-
-    def _renderer(self, config: MkDocsConfig, options: PostOptions) -> Renderer:
-        labels = i18n.resolve_labels(self.locale, self.config.labels)
-        return Renderer(
-            config.theme.dirs,
-            labels,
-            date_formatter(self.config.date_format, self.locale),
-            month_formatter(self.locale),
-            i18n.count_formatter(self.locale, labels),
-            flavor="material" if config.theme.name == "material" else "",
-            look=options.look,
-        )
 
     # Late, so that pages other plugins add (mkdocs-gen-files, for instance) can be posts too.
     @event_priority(-50)
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.languages.several:
+            return self._add_blog(files, config)
+        if self.languages.first_build:  # it sees every language's pages: read them all
+            self.collecting.read_languages(files, config.docs_dir, self.plan_options)
+        return files
+
+    @event_priority(languages.AFTER_I18N)
+    def _files_after_i18n(self, files: Files, config: MkDocsConfig) -> Files:
+        return self._add_blog(files, config) if self.languages.several else files
+
+    on_files = CombinedEvent(_files, _files_after_i18n)
+
+    def _add_blog(self, files: Files, config: MkDocsConfig) -> Files:
         """Collect the posts (each page read once), plan their archives, add the files."""
         if not self.config.enabled:
             return files
@@ -106,63 +113,37 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         if self.config.stylesheet:
             site.check_stylesheet(files, config)
         taken = {file.dest_uri: file for file in files.documentation_pages()}
-        pages = posts.candidates(files, self.config.posts, reserved_paths(self.plan_options))
+        collecting, survey = self.collecting, self.collecting.survey
+        pages = collecting.pages(files, self.plan_options)
+        pages = languages.own_pages(self.languages, pages, survey)
         if not self.migration.on and config.theme.name == "material":
             material.hint(pages, self.config)
-        added = gitdates.added_dates(config.docs_dir) if self.config.git_dates else None
-        url_slugs = self.migration.url_slugs(self.config.post_url_format)
-        found = posts.collect_posts(pages, self.schema, added, url_slugs)
+        reading = (*collecting.reading(config.docs_dir), languages.reader(survey))
+        found = posts.collect_posts(pages, self.schema, *reading)
         self.migration.rank(found.posts)
-        published = self._publish(found.posts, files, taken, config)
+        published, known = collecting.publish(found.posts, files, taken, config, self.plan_options)
+        self.build.renderer.authors = known or {}
+        self.plan_options = self.migration.place_authors(self.plan_options, known or {})
+        self.build.posts = {post.src_uri: post for post in published}
         hand_over(found.candidates, found.sources, config)
-        plan = self.build.plan = plan_archives(published, self.plan_options)
+        plan = self.build.plan = plan_archives(published, collecting.placed(self.plan_options))
         for kind, clash in plan.clashes:
             finish.report_clash(kind, clash)
-        site.add_files(plan, self.build, files, taken, config)
+        added = site.add_files(plan, self.build, files, taken, config, self.languages.prefix)
+        languages.hand_over(self.languages, added, survey)
         if not self.config.nav_posts:
             site.keep_out_of_nav(found.candidates, set(self.build.posts))
         return files
 
-    def _publish(
-        self, found: list[Post], files: Files, taken: dict[str, File], config: MkDocsConfig
-    ) -> list[Post]:
-        """The posts to publish, filed under allowed categories, at their URLs, with their
-        authors looked up."""
-        options = self.config
-        shown = self.migration.serving(getattr(self, "command", "build"))
-        published = posts.publishable(found, files, options.drafts, options.future_posts, *shown)
-        posts.check_names(published, options.categories_allowed, options.authors)
-        if options.post_url_format:
-            parts = self.migration.url_parts(self.locale)
-            pattern = options.post_url_format
-            posts.move_posts(published, files, taken, pattern, options.blog_dir, config, parts)
-        authors_file = posts.authors_path(options.authors_file, options.blog_dir)
-        known = posts.read_authors(os.path.join(config.docs_dir, authors_file))
-        self.build.renderer.authors = known or {}
-        if known is not None:
-            posts.check_authors(published, known, authors_file)
-        self.plan_options = self.migration.place_authors(self.plan_options, known or {})
-        if not published:
-            where = f" matching {options.posts}" if options.posts else ""
-            log.warning(f"no posts found: no page{where} has a date; the blog index is empty")
-        self.build.posts = {post.src_uri: post for post in published}
-        return published
-
+    # After nav plugins (awesome-pages, section-index) at MkDocs' default priority, whatever
+    # their place in `plugins`: they arrange the folders, the blog is placed in what they made.
+    @event_priority(-10)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """In an automatic nav: with `nav_categories`, a section of the category pages after
         the blog index; a section holding nothing but the blog index becomes the index."""
-        plan = self.build.plan
-        index = files.get_file_from_path(plan.index.src_uri) if plan is not None else None
-        if config.nav is not None or plan is None or index is None or index.page is None:
-            return nav
-        categories = []
-        if self.config.nav_categories:
-            for archive in plan.categories():
-                file = files.get_file_from_path(archive.src_uri)
-                if file is not None and file.page is not None:
-                    categories.append(file.page)
-        label = self.build.renderer.labels["categories"]
-        blog_nav.arrange(nav, index.page, label, categories)
+        if config.nav is None and self.build.plan is not None:
+            label = self.build.renderer.labels["categories"]
+            blog_nav.place_blog(nav, self.build.plan, files, label, self.config.nav_categories)
         return nav
 
     def on_page_markdown(
@@ -189,6 +170,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         back = finish.back_link(self.build.renderer, self.build.plan, archive_page)
         return finish.place(html, back, "above") if back else html
 
+    # After other plugins finish the posts' HTML (autorefs resolves its cross-references at
+    # -50): feeds and excerpts take it as readers get it.
+    @event_priority(-60)
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
@@ -206,16 +190,30 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             build.feed_files[src_uri].content_bytes = data
         return env
 
-    # Before other plugins' (the search index, for one) read the page's content.
+    # Search indexes a page's content in its `on_page_context` (priority 0): the listings and a
+    # post's blocks join after it, so each post is found once, on itself, unless
+    # `search_listings` asks for them in the index too.
     @event_priority(50)
-    def on_page_context(
-        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    def _fill_for_search(
+        self, /, context: TemplateContext, page: Page, **_: Any
     ) -> TemplateContext:
+        return self._fill(context, page) if self.config.search_listings else context
+
+    @event_priority(-50)
+    def _fill_after_search(
+        self, /, context: TemplateContext, page: Page, **_: Any
+    ) -> TemplateContext:
+        return context if self.config.search_listings else self._fill(context, page)
+
+    on_page_context = CombinedEvent(_fill_for_search, _fill_after_search)
+
+    def _fill(self, context: TemplateContext, page: Page) -> TemplateContext:
         """Fill an archive page's listing now, just before it is written: thousands of
         listings never sit in memory together."""
         archive_page = self.build.pages.get(page.file.src_uri)
         if archive_page is not None and page.content is not None and self.build.plan:
             finish.place_listing(page, self.build, self.build.plan, archive_page)
+            compat.drop_build_dates(page)
         else:
             finish.splice(self.build, page)
         return context
@@ -233,7 +231,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             links = archive_page.archive.head_links
         elif page.file.src_uri in build.posts and build.index is not None:
             finish.unsplice(build, page)
-            links = build.index.head_links
+            post = build.posts[page.file.src_uri]
+            links = build.index.head_links + compat.description_tag(output, post.summary)
         else:
             return output
         return output.replace("</head>", f"{links}\n</head>", 1) if links else output
@@ -245,6 +244,4 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             self.plan_options, blog_dir=posixpath.join(prefix, self.plan_options.blog_dir)
         )
         found = finish.standalone_files(self.build, options, self.site, self.config.feeds)
-        with open(os.path.join(TEMPLATES_DIR, site.STYLESHEET), "rb") as css:
-            found[posixpath.join(prefix, site.STYLESHEET)] = css.read()
-        return found
+        return {**found, **site.stylesheet_file(prefix)}

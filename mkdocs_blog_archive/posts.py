@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as urlquote
@@ -46,18 +46,24 @@ class Found:
     sources: dict[str, FrontMatter] = field(default_factory=dict)
 
 
-def candidates(files: Files, patterns: list[str], skipped: Iterable[str]) -> list[File]:
+def candidates(
+    pages: Iterable[File],
+    patterns: list[str],
+    skipped: Iterable[str],
+    path: Callable[[str], str] = str,
+) -> list[File]:
     """The docs pages that may be posts: those matching `patterns` (every page without any),
-    except the blog index and pages in the archives' folders (`skipped`: path prefixes)."""
+    except the blog index and pages in the archives' folders (`skipped`: path prefixes).
+    `path` gives the path the options name a page by (on a multilingual site, without its
+    language)."""
     spec = GitIgnoreSpec.from_lines(patterns) if patterns else None
     skip = tuple(skipped)
-    return [
-        file
-        for file in files.documentation_pages()
-        if not file.src_uri.startswith(skip)
-        and file.src_uri not in skip
-        and (spec is None or spec.match_file(file.src_uri))
-    ]
+    found = []
+    for file in pages:
+        src = path(file.src_uri)
+        if not src.startswith(skip) and src not in skip and (spec is None or spec.match_file(src)):
+            found.append(file)
+    return found
 
 
 def collect_posts(
@@ -65,13 +71,14 @@ def collect_posts(
     schema: Schema,
     added: dict[str, dt.datetime] | None = None,
     url_slugs: bool | Slugify = False,
+    read: Callable[[File], FrontMatter | None] = read_front_matter,
 ) -> Found:
-    """The posts among `pages`, in the order given, each page read once; `added` gives dates
-    (from git) to pages that have none of their own. With `url_slugs`, each post gets the
-    slug of its URL (`post_url_format`): ours, or with a slug function, Material's."""
+    """The posts among `pages`, in the order given, each page read once (by `read`); `added`
+    gives dates (from git) to pages that have none of their own. With `url_slugs`, each post
+    gets the slug of its URL (`post_url_format`): ours, or with a slug function, Material's."""
     found = Found(candidates=pages)
     for file in pages:
-        front = read_front_matter(file)
+        front = read(file)
         if front is None:
             continue
         found.sources[file.src_uri] = front

@@ -3,6 +3,8 @@ own page at an archive's URL), and posts kept out of an automatic nav."""
 
 from __future__ import annotations
 
+import os
+import posixpath
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
@@ -11,7 +13,7 @@ from mkdocs.utils import meta
 
 from mkdocs_blog_archive import compat
 from mkdocs_blog_archive.feeds import FORMATS
-from mkdocs_blog_archive.render import LISTING_MARKER
+from mkdocs_blog_archive.render import LISTING_MARKER, TEMPLATES_DIR
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,23 +41,32 @@ def feed_formats(options: FeedsConfig, site_url: str | None) -> list[str]:
 
 
 def add_files(
-    plan: Plan, state: BuildState, files: Files, taken: dict[str, File], config: MkDocsConfig
-) -> None:
+    plan: Plan,
+    state: BuildState,
+    files: Files,
+    taken: dict[str, File],
+    config: MkDocsConfig,
+    folder: str = "",
+) -> list[File]:
     """A file for every page and feed of the plan, in its order. `taken` holds the site's
-    pages by dest_uri: one at an archive page's URL becomes that page."""
+    pages by dest_uri: one at an archive page's URL becomes that page. Returns the pages'.
+    A multilingual site's blog lies in its language's `folder`, as its pages do: their
+    paths leave it out (their place in the nav), their URLs have it."""
     automatic_nav = config.nav is None
     added: list[File] = []
     for archive in plan.archives:
         markdown = state.renderer.page_markdown(archive)
         for page in archive.pages:
             in_nav = automatic_nav and archive.kind.source == "all" and page.number == 1
-            file = _page_file(page, markdown, files, taken, config, in_nav)
+            file = _page_file(page, markdown, files, taken, config, in_nav, folder)
             state.pages[file.src_uri] = page
             added.append(file)
             if page.user_page and state.options.keep_content:
                 markdown = _kept_content(file, markdown)
-        archive.feeds = [f for f in archive.feeds if _feed_file(f, archive, files, state, config)]
+        feeds = archive.feeds
+        archive.feeds = [f for f in feeds if _feed_file(f, archive, files, state, config, folder)]
     compat.share_pages(added, config)
+    return added
 
 
 def _kept_content(file: File, markdown: str) -> str:
@@ -75,9 +86,13 @@ def _page_file(
     taken: dict[str, File],
     config: MkDocsConfig,
     in_nav: bool,
+    folder: str,
 ) -> File:
     inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    generated = File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
+    src_uri = _outside(page.src_uri, folder)
+    generated = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
+    if folder:
+        generated.dest_uri = posixpath.join(folder, generated.dest_uri)
     file = taken.get(generated.dest_uri, generated)
     if file is generated:
         files.append(generated)
@@ -89,21 +104,38 @@ def _page_file(
     return file
 
 
+def _outside(src_uri: str, folder: str) -> str:
+    return src_uri.removeprefix(f"{folder}/") if folder else src_uri
+
+
 def _feed_file(
-    feed: FeedFile, archive: Archive, files: Files, state: BuildState, config: MkDocsConfig
+    feed: FeedFile,
+    archive: Archive,
+    files: Files,
+    state: BuildState,
+    config: MkDocsConfig,
+    folder: str,
 ) -> bool:
     """Reserve the feed's file (its content is written in `on_env`); False where the site
     has a file of its own there."""
-    if files.get_file_from_path(feed.src_uri) is not None:
+    src_uri = _outside(feed.src_uri, folder)
+    if files.get_file_from_path(src_uri) is not None:
         log.warning(
             f"{feed.src_uri}: your file stands where the {FORMATS[feed.format][2]} feed of "
             f"{archive.src_uri} would go; yours is kept and that feed is not written"
         )
         return False
-    file = File.generated(config, feed.src_uri, content=b"")
+    file = File.generated(config, src_uri, content=b"")
+    file.dest_uri = feed.src_uri
     files.append(file)
     state.feed_files[feed.src_uri] = file
     return True
+
+
+def stylesheet_file(prefix: str) -> dict[str, bytes]:
+    """The plugin's stylesheet, by its path under `prefix` (for `write-pages`)."""
+    with open(os.path.join(TEMPLATES_DIR, STYLESHEET), "rb") as css:
+        return {posixpath.join(prefix, STYLESHEET): css.read()}
 
 
 def check_stylesheet(files: Files, config: MkDocsConfig) -> None:

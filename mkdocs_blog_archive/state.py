@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs_blog_archive import material, summary
+from mkdocs_blog_archive import i18n, material, summary
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Post
+from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.plan import Plan
 from mkdocs_blog_archive.render import Block, Entry, Look, Renderer
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
     from mkdocs_blog_archive.config import BlogArchiveConfig
@@ -46,9 +48,11 @@ class PostOptions:
     post_nav: bool = True
     related: int = 0
     backlinks: str = "top"
+    post_tags: bool = True
 
     @classmethod
-    def of(cls, options: BlogArchiveConfig, feeds_on: bool) -> PostOptions:
+    def of(cls, options: BlogArchiveConfig, feeds_on: bool, tag_chips: bool) -> PostOptions:
+        """`tag_chips`: the theme shows a post's tags already (Material's `tags` plugin)."""
         return cls(
             keep_html=feeds_on and options.feeds.full_content,
             summary_words=options.summary_words,
@@ -68,7 +72,24 @@ class PostOptions:
             post_nav=options.post_nav,
             related=options.related,
             backlinks=options.backlinks,
+            post_tags=not tag_chips if options.post_tags is None else options.post_tags,
         )
+
+
+def make_renderer(
+    config: MkDocsConfig, options: BlogArchiveConfig, locale: str, post_options: PostOptions
+) -> Renderer:
+    """The renderer of a build: the theme's templates, the locale's labels and dates."""
+    labels = i18n.resolve_labels(locale, options.labels)
+    return Renderer(
+        config.theme.dirs,
+        labels,
+        date_formatter(options.date_format, locale),
+        month_formatter(locale),
+        i18n.count_formatter(locale, labels),
+        flavor="material" if config.theme.name == "material" else "",
+        look=post_options.look,
+    )
 
 
 @dataclass

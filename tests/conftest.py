@@ -130,7 +130,11 @@ def run_build(config_file: Path, strict: bool = False, **overrides: Any) -> list
     logger.addHandler(recorder)
     try:
         config = load_config(config_file=str(config_file), strict=strict, **overrides)
-        build(config)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     finally:
         logger.removeHandler(recorder)
     return recorder.messages

@@ -500,17 +500,18 @@ def test_dates_are_aware_and_sorted_across_zones() -> None:
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
-def test_search_indexes_the_listings(make_site: Any, theme: str) -> None:
+def test_search_listings_indexes_the_listings(make_site: Any, theme: str) -> None:
     """Listings are filled just before each archive page is written (so thousands of them
-    never sit in memory together), yet before the search plugin reads the page."""
+    never sit in memory together), yet, with `search_listings`, before the search plugin
+    reads the page."""
     import json
 
     docs: dict[str, str | bytes] = {
         "index.md": "# Home\n",
         "blog/posts/a.md": post("2026-05-01", "Zebra Crossing", ["AI"]),
     }
-    config = {"theme": {"name": theme}, "plugins": ["search", "blog-archive"]}
-    site: Site = make_site(docs, config)
+    plugins = ["search", {"blog-archive": {"search_listings": True}}]
+    site: Site = make_site(docs, {"theme": {"name": theme}, "plugins": plugins})
     index = json.loads((site.site_dir / "search/search_index.json").read_text("utf-8"))
     texts = {doc["location"]: doc["text"] for doc in index["docs"]}
     assert "Zebra Crossing" in texts["blog/category/ai/"]
