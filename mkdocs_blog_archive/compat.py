@@ -35,8 +35,7 @@ def drop_build_dates(page: Page) -> None:
 def description_tag(output: str, description: str | None) -> str:
     """The post's `<meta name="description">` (its own, else its summary) for themes that
     write one on the home page only (mkdocs, readthedocs); none where the theme wrote one."""
-    head = output[: output.find("</head>")]
-    if not description or 'name="description"' in head:
+    if not description or output.find('name="description"', 0, output.find("</head>")) >= 0:
         return ""
     return f'\n<meta name="description" content="{escape(description)}">'
 

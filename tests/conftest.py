@@ -73,6 +73,13 @@ class Site:
             path = path / "index.html"
         return path
 
+    def redirect(self, path: str) -> Path:
+        """The file a redirect page (mkdocs-redirects' refresh) at `path` sends readers to."""
+        refresh = self.soup(path).select_one('meta[http-equiv="refresh"]')
+        assert refresh is not None, f"{path} is not a redirect"
+        target = str(refresh["content"]).split("url=", 1)[1]
+        return self.resolve(path, urlsplit(target).path if "://" in target else target)
+
     def listing(self, path: str) -> list[dict[str, str]]:
         """The posts an archive page lists: title, href, date, datetime, summary."""
         soup = self.soup(path)

@@ -172,11 +172,7 @@ def test_redirects_to_any_generated_page(make_site: Any, order: str) -> None:
         ("year/index.html", "blog/2026/index.html"),
         ("rss/index.html", "blog/feed.xml"),
     ]:
-        refresh = site.soup(old).select_one('meta[http-equiv="refresh"]')
-        assert refresh is not None, old
-        target = str(refresh["content"]).split("url=", 1)[1]
-        target = target.removeprefix("https://example.com")
-        assert site.resolve(old, target) == site.site_dir / new, old
+        assert site.redirect(old) == site.site_dir / new, old
         assert (site.site_dir / new).is_file()
 
 
@@ -220,35 +216,31 @@ def test_section_index_keeps_every_category(make_site: Any, order: str) -> None:
     )
 
 
+AWESOME = {
+    "awesome-pages": ("mkdocs_awesome_pages_plugin", ".pages", "\n  - ..."),
+    "awesome-nav": ("mkdocs_awesome_nav", ".nav.yml", ""),
+}
+
+
 @pytest.mark.parametrize("order", ORDERS)
-def test_awesome_pages_keeps_the_users_titles(make_site: Any, order: str) -> None:
-    pytest.importorskip("mkdocs_awesome_pages_plugin")
+@pytest.mark.parametrize("plugin", sorted(AWESOME))
+def test_awesome_nav_files_keep_the_users_titles(make_site: Any, plugin: str, order: str) -> None:
+    module, name, rest = AWESOME[plugin]
+    pytest.importorskip(module)
     docs = {
         **NAV_BLOG,
-        "blog/.pages": "nav:\n  - Journal: index.md\n  - ...\n",
-        "releases/.pages": "nav:\n  - Release notes: index.md\n  - ...\n",
+        f"blog/{name}": f"nav:\n  - Journal: index.md{rest}\n",
+        f"releases/{name}": f"nav:\n  - Release notes: index.md{rest}\n",
     }
-    if order == "ours first":  # awesome-pages warns (a Python warning) of any plugin before it
+    if plugin == "awesome-pages" and order == "ours first":
+        # awesome-pages warns (a Python warning) of any plugin with a nav step before it.
         with pytest.warns(Warning, match="awesome-pages"):
-            site = _nav_site(make_site, "awesome-pages", order, docs)
+            site = _nav_site(make_site, plugin, order, docs)
     else:
-        site = _nav_site(make_site, "awesome-pages", order, docs)
+        site = _nav_site(make_site, plugin, order, docs)
     titles = _nav_titles(site, "about/index.html")
     assert _in_order(titles, [*CATEGORIES, "Release notes"]), titles
     assert "Blog" not in titles[titles.index("Release notes") :]
-
-
-@pytest.mark.parametrize("order", ORDERS)
-def test_awesome_nav_keeps_the_users_titles(make_site: Any, order: str) -> None:
-    pytest.importorskip("mkdocs_awesome_nav")
-    docs = {
-        **NAV_BLOG,
-        "blog/.nav.yml": "nav:\n  - Journal: index.md\n",
-        "releases/.nav.yml": "nav:\n  - Release notes: index.md\n",
-    }
-    site = _nav_site(make_site, "awesome-nav", order, docs)
-    titles = _nav_titles(site, "about/index.html")
-    assert _in_order(titles, [*CATEGORIES, "Release notes"]), titles
     assert site.soup("blog/index.html").h1.get_text() == "Journal"  # type: ignore[union-attr]
 
 
@@ -470,3 +462,29 @@ def test_rss_plugin_beside_ours(make_site: Any, order: str, tmp_path: Path) -> N
         "Third time",
     ]
     assert site.count("blog/index.html") == "3 posts"
+
+
+def test_language_paths() -> None:
+    """Paths the options name leave the language out; each language's blog has its folder."""
+    from mkdocs_blog_archive.languages import Languages
+
+    suffix = Languages(object(), "fr", "en", ("en", "fr"), folders=False)
+    assert suffix.language_of("blog/posts/a.fr.md") == "fr"
+    assert suffix.language_of("blog/posts/a.md") == "en"
+    assert suffix.language_of("blog/posts/v1.2.md") == "en"
+    assert suffix.neutral("blog/posts/a.fr.md") == "blog/posts/a.md"
+    assert suffix.neutral("blog/posts/a.md") == "blog/posts/a.md"
+    assert suffix.blog_dir("blog") == "fr/blog"
+    assert suffix.blog_dir("blog", "en") == "blog"
+    assert suffix.url("blog/2026/", "fr") == "fr/blog/2026/"
+    assert suffix.unplaced("fr/blog/2026/") == "blog/2026/"
+    folders = Languages(object(), "en", "en", ("en", "fr"), folders=True)
+    assert folders.language_of("fr/blog/a.md") == "fr"
+    assert folders.language_of("blog/a.md") == "en"
+    assert folders.neutral("en/blog/a.md") == "blog/a.md"
+    assert folders.neutral("fr/blog/a.md") == "blog/a.md"
+    assert folders.prefix == ""
+    one = Languages(current="en", default="en", codes=("en",))
+    assert not one.several and one.first_build
+    assert one.neutral("fr/blog/a.fr.md") == "fr/blog/a.fr.md"
+    assert one.blog_dir("blog") == "blog"
