@@ -31,14 +31,17 @@ import os, sys, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-config_file, site_dir, post = sys.argv[1:4]
-build(load_config(config_file, site_dir=site_dir))
+config_file, site_dir, post, mode = sys.argv[1:5]
+dirty = mode == "dirty"  # as `mkdocs serve --dirty`: MkDocs renders only changed pages
+config = load_config(config_file, site_dir=site_dir)
+config.plugins.on_startup(command="serve", dirty=dirty)
+build(config, dirty=dirty)
 path = Path(post)
 original = path.read_text(encoding="utf-8")
 try:
     path.write_text(original + "\nOne more line, as an author saving the file.\n", "utf-8")
     start = time.perf_counter()
-    build(load_config(config_file, site_dir=site_dir))
+    build(load_config(config_file, site_dir=site_dir), dirty=dirty)
     print(time.perf_counter() - start)
 finally:
     path.write_text(original, "utf-8")
@@ -106,11 +109,13 @@ def side_by_side(site: Path, configs: tuple[str, str]) -> dict[str, tuple[float,
     return seconds
 
 
-def rebuild_time(site: Path, config: str) -> float:
+def rebuild_time(site: Path, config: str, mode: str = "full") -> float:
+    """Seconds of one rebuild after one post is edited, in the process that built the site
+    (plugin objects kept, as `mkdocs serve` keeps them); `mode="dirty"`: as `serve --dirty`."""
     post = next((site / "docs/blog/posts").rglob("*.md")).resolve()
     with tempfile.TemporaryDirectory() as out:
         result = subprocess.run(
-            [sys.executable, "-c", REBUILD, f"{config}.yml", out, str(post)],
+            [sys.executable, "-c", REBUILD, f"{config}.yml", out, str(post), mode],
             cwd=site,
             env=_environment(),
             capture_output=True,
@@ -223,6 +228,13 @@ def main() -> None:
             row[f"{config}_mb"] = max(memory[config])
         row["rebuild_plain"] = rebuild_time(site, "plain")
         row["rebuild_archive"] = rebuild_time(site, "archive")
+        row["dirty_plain"] = rebuild_time(site, "plain", "dirty")
+        row["dirty_archive"] = rebuild_time(site, "archive", "dirty")
+        print(
+            f"  N={size} dirty rebuild after one edit: plain {row['dirty_plain']:.2f} s, "
+            f"archive {row['dirty_archive']:.2f} s",
+            flush=True,
+        )
         rows.append(row)
 
     print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
@@ -231,9 +243,10 @@ def main() -> None:
         "by side) | extra kernel s (side by side) | overhead (CPU, in turn) "
         "| material s "
         "| material / archive | archive, per_page 10 s | material / archive (per_page 10) "
-        "| peak MB plain / archive / material | serve rebuild s plain / archive |"
+        "| peak MB plain / archive / material | serve rebuild s plain / archive "
+        "| dirty rebuild s plain / archive |"
     )
-    print("|" + " --- |" * 13)
+    print("|" + " --- |" * 14)
     for row in rows:
         overhead = row["overhead"] * 100
         cpu_overhead = row["overhead_cpu"] * 100
@@ -247,7 +260,8 @@ def main() -> None:
             f"| {row['overhead_user'] * 100:+.1f} % | {row['kernel_extra']:+.2f} "
             f"| {cpu_overhead:+.1f} % | {material or 0:.2f} | {ratio} | {paged:.2f} "
             f"| {paged_ratio} | {mem} "
-            f"| {row['rebuild_plain']:.2f} / {row['rebuild_archive']:.2f} |"
+            f"| {row['rebuild_plain']:.2f} / {row['rebuild_archive']:.2f} "
+            f"| {row['dirty_plain']:.2f} / {row['dirty_archive']:.2f} |"
         )
     by_size = {row["N"]: row for row in rows}
     if 1000 in by_size and 10000 in by_size:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from mkdocs_blog_archive.frontmatter import Schema
     from mkdocs_blog_archive.languages import Languages, Survey
     from mkdocs_blog_archive.material import Migration
+    from mkdocs_blog_archive.posts import Found
+    from mkdocs_blog_archive.state import BuildState
 
 log = get_plugin_logger(__name__)
 
@@ -98,3 +100,25 @@ class Collecting:
             where = f" matching {options.posts}" if options.posts else ""
             log.warning(f"no posts found: no page{where} has a date; the blog index is empty")
         return published, known
+
+
+def dirty_inputs(
+    published: list[Post], found: Found, files: Files, added: list[File], state: BuildState
+) -> tuple[dict[str, tuple[str, str, str]], list[str], set[str]]:
+    """What a dirty build keys its posts by (URL, the file's text, its output file); the
+    output files of the site's own pages at archive URLs (among the pages `added`), and of
+    the archive pages and feeds the plugin makes."""
+    by_uri = files.src_uris
+    posts_in = {
+        post.src_uri: (post.url, source.text, by_uri[post.src_uri].abs_dest_path)
+        for post in published
+        if (source := found.sources.get(post.src_uri)) is not None and post.src_uri in by_uri
+    }
+    ours = {file.abs_dest_path for file in state.feed_files.values()}
+    listings: list[str] = []
+    for file in added:
+        if state.pages[file.src_uri].user_page:
+            listings.append(file.abs_dest_path)
+        else:
+            ours.add(file.abs_dest_path)
+    return posts_in, listings, ours

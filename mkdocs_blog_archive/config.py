@@ -370,6 +370,9 @@ class BlogArchiveConfig(MaterialOptions):
     """Time zone given to dates that have none."""
     backlinks = Placement()
     """Where the back-links go in a post: `top`, `bottom` or `none`."""
+    cache_dir = c.Type(str, default=".cache/blog-archive")
+    """Where `mkdocs build --dirty` keeps what posts rendered to, from mkdocs.yml's folder
+    (`""`: nowhere; every dirty build then renders every post)."""
     search_listings = c.Type(bool, default=False)
     """Index archive pages with their listings (and posts with their back-links and related
     posts) in the site search. Off: an archive page is found by its heading and text, each

@@ -24,6 +24,7 @@ from mkdocs_blog_archive.archive import (
     related_posts,
     sort_posts,
 )
+from mkdocs_blog_archive.cache import Rendered
 from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY, ArchiveKind
 from mkdocs_blog_archive.plan import PlanOptions, plan_archives
 from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from mkdocs_blog_archive.cache import Incremental
     from mkdocs_blog_archive.config import FeedsConfig
     from mkdocs_blog_archive.plan import Plan
     from mkdocs_blog_archive.render import Block, Entry, Renderer
@@ -70,41 +72,67 @@ def title_html(page: Page) -> str:
     return html_escape(html_unescape(title))
 
 
-def read_rendered(state: BuildState, files: Files) -> dict[str, Page]:
-    """Each post's title, summary and reading time, from the HTML of MkDocs' one render;
-    returns the rendered posts' pages by src_uri."""
+def read_rendered(
+    state: BuildState, files: Files, incremental: Incremental | None = None
+) -> dict[str, Page]:
+    """Each post's title, summary and reading time, from the HTML of MkDocs' one render (in
+    a dirty build, from the cache for posts MkDocs did not render); returns the rendered
+    posts' pages by src_uri."""
     options = state.options  # plain attributes: MkDocs' config lookups cost per post
     pages: dict[str, Page] = {}
     by_uri = files.src_uris
     for src_uri, post in state.posts.items():
         file = by_uri.get(src_uri)
         page = file.page if file is not None else None
-        if page is None or page.content is None:
+        if page is None:
             continue
-        html = page.content
+        if page.content is None:
+            cached = (
+                incremental.cache.get(src_uri, incremental.keys.get(src_uri, ""))
+                if (incremental is not None)
+                else None
+            )
+            if cached is not None:
+                _apply(state, post, cached)
+            continue
         pages[src_uri] = page
-        if options.keep_html:
-            state.post_html[src_uri] = html
-        post.title = title_html(page)
-        post.summary = summarize(html, post.description, options.summary_words, options.separator)
+        rendered = _take(page, post, options)
+        _apply(state, post, rendered)
+        if incremental is not None and src_uri in incremental.keys:
+            incremental.cache.put(src_uri, incremental.keys[src_uri], rendered)
         if post.summary and not page.meta.get("description"):
             # The theme's <meta name="description"> (and Material's social cards) take it,
             # unescaped: MkDocs' templates do not escape.
             page.meta["description"] = html_escape(post.summary)
-        if options.excerpts:
-            post.excerpt_html, post.more = excerpt_html(
-                html, options.separator, post.url, str(LATE)
-            )
-        if options.excerpt_required and options.separator.search(html) is None:
-            log.warning(
-                f"{src_uri}: the post has no excerpt separator {options.separator_text!r}, "
-                "which post_excerpt: required asks for"
-            )
-        if not options.reading_time:
-            post.readtime = None
-        elif post.readtime is None:
-            post.readtime = reading_minutes(html, options.words_per_minute)
     return pages
+
+
+def _take(page: Page, post: Post, options: PostOptions) -> Rendered:
+    """What the post's rendered HTML gives."""
+    html = str(page.content)
+    summary = summarize(html, post.description, options.summary_words, options.separator)
+    excerpt, more = "", False
+    if options.excerpts:
+        excerpt, more = excerpt_html(html, options.separator, post.url, str(LATE))
+    if options.excerpt_required and options.separator.search(html) is None:
+        log.warning(
+            f"{post.src_uri}: the post has no excerpt separator {options.separator_text!r}, "
+            "which post_excerpt: required asks for"
+        )
+    readtime = post.readtime
+    if not options.reading_time:
+        readtime = None
+    elif readtime is None:
+        readtime = reading_minutes(html, options.words_per_minute)
+    kept = html if options.keep_html else None
+    return Rendered(title_html(page), summary, excerpt, more, readtime, kept)
+
+
+def _apply(state: BuildState, post: Post, rendered: Rendered) -> None:
+    post.title, post.summary, post.readtime = rendered.title, rendered.summary, rendered.readtime
+    post.excerpt_html, post.more = rendered.excerpt_html, rendered.more
+    if rendered.html is not None:
+        state.post_html[post.src_uri] = rendered.html
 
 
 def order_posts(plan: Plan, posts: list[Post], renderer: Renderer) -> dict[str, Entry]:

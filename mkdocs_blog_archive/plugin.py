@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from mkdocs_blog_archive import compat, finish, languages, material, posts, site
+from mkdocs_blog_archive import cache, compat, finish, languages, material, posts, site
 from mkdocs_blog_archive import nav as blog_nav
-from mkdocs_blog_archive.collect import Collecting
+from mkdocs_blog_archive.collect import Collecting, dirty_inputs
 from mkdocs_blog_archive.config import BlogArchiveConfig
 from mkdocs_blog_archive.frontmatter import Schema
 from mkdocs_blog_archive.handover import hand_over
@@ -43,8 +43,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that `mkdocs serve` keeps this object across rebuilds (MkDocs keeps
-        plugins that have `on_startup`); `on_config` resets everything a build learns."""
-        self.command = command
+        plugins that have `on_startup`); `on_config` resets everything a build learns, but
+        what posts rendered to (for `--dirty` rebuilds)."""
+        self.command, self.dirty, self.rendered = command, dirty, cache.RenderCache()
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -64,6 +65,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self.locale = self.languages.current
         if self.languages.first_build:  # later builds of a multilingual run read no page again
             self.survey = languages.Survey()
+        self.incremental = cache.start(self, config.config_file_path) if options.enabled else None
         if not options.enabled:
             self.build = BuildState(make_renderer(config, self.config, self.locale, PostOptions()))
             return config
@@ -130,6 +132,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         for kind, clash in plan.clashes:
             finish.report_clash(kind, clash)
         added = site.add_files(plan, self.build, files, taken, config, self.languages.prefix)
+        if self.incremental is not None:  # posts MkDocs will not render need their entries
+            self.incremental.prepare(*dirty_inputs(published, found, files, added, self.build))
         languages.hand_over(self.languages, added, survey)
         if not self.config.nav_posts:
             site.keep_out_of_nav(found.candidates, set(self.build.posts))
@@ -146,9 +150,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             blog_nav.place_blog(nav, self.build.plan, files, label, self.config.nav_categories)
         return nav
 
-    def on_page_markdown(
-        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> str:
         """A generated archive page gets its title; a user's own, a place for the listing."""
         archive_page = self.build.pages.get(page.file.src_uri)
         if archive_page is None:
@@ -157,9 +159,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             title = self.build.renderer.heading_html(archive_page.archive, archive_page.number)
             page.meta.setdefault("title", title)
             return markdown
-        if LISTING_MARKER in markdown:
-            return markdown
-        return f"{markdown.rstrip()}\n\n{LISTING_MARKER}\n"
+        in_place = LISTING_MARKER in markdown
+        return markdown if in_place else f"{markdown.rstrip()}\n\n{LISTING_MARKER}\n"
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """An archive page gets its back-link. (Posts are finished in `on_env`, all in one
@@ -181,18 +182,18 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         build, plan = self.build, self.build.plan
         if plan is None:
             return env
-        pages = finish.read_rendered(build, files)
+        if self.incremental is not None:
+            self.incremental.read_titles(files, config)
+        pages = finish.read_rendered(build, files, self.incremental)
         build.entries = finish.order_posts(plan, list(build.posts.values()), build.renderer)
         finish.finish_posts(build, plan, pages, files)
-        for src_uri, data in finish.feed_documents(
-            build, plan, self.site, self.config.feeds, self.locale
-        ):
+        feeds = finish.feed_documents(build, plan, self.site, self.config.feeds, self.locale)
+        for src_uri, data in feeds:
             build.feed_files[src_uri].content_bytes = data
         return env
 
-    # Search indexes a page's content in its `on_page_context` (priority 0): the listings and a
-    # post's blocks join after it, so each post is found once, on itself, unless
-    # `search_listings` asks for them in the index too.
+    # Search indexes a page's content in its `on_page_context` (priority 0): listings and posts'
+    # blocks join after it (each post found once, on itself), unless `search_listings`.
     @event_priority(50)
     def _fill_for_search(
         self, /, context: TemplateContext, page: Page, **_: Any
@@ -237,11 +238,14 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             return output
         return output.replace("</head>", f"{links}\n</head>", 1) if links else output
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.incremental is not None:  # a dirty build keeps what posts rendered to
+            self.incremental.finish()
+
     def archive_files(self, prefix: str) -> dict[str, bytes]:
         """For `write-pages`, once `on_env` has run: every archive page as Markdown that any
         generator renders, every feed and the stylesheet, by path, laid out under `prefix`."""
-        options = dataclasses.replace(
-            self.plan_options, blog_dir=posixpath.join(prefix, self.plan_options.blog_dir)
-        )
+        blog_dir = posixpath.join(prefix, self.plan_options.blog_dir)
+        options = dataclasses.replace(self.plan_options, blog_dir=blog_dir)
         found = finish.standalone_files(self.build, options, self.site, self.config.feeds)
         return {**found, **site.stylesheet_file(prefix)}

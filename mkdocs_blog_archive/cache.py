@@ -1,0 +1,204 @@
+"""Incremental builds (`mkdocs serve --dirty`, `mkdocs build --dirty`): MkDocs renders only
+the pages whose files changed, but every listing needs every post's title, summary, excerpt,
+reading time (and, for full-content feeds, HTML). What a post's render gave is kept, keyed by
+what it depends on (the file's text, the post's URL, mkdocs.yml, the plugin's version); a post
+without a valid entry is made to render (its old output is removed, so MkDocs rebuilds it).
+
+Under `serve` the entries live in the plugin object; a `build --dirty` is a process of its
+own, so they are also written to a file in `cache_dir` and read back by the next one. A file
+that cannot be read, of another format or version, or not JSON, is ignored (an info line) and
+rebuilt: at worst every post renders once more, as in a full build."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_blog_archive import __version__
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+log = get_plugin_logger(__name__)
+
+FORMAT = 1
+"""Of the cache file: a file of another format is ignored."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the plugin takes from a post's rendered HTML."""
+
+    title: str
+    summary: str
+    excerpt_html: str = ""
+    more: bool = False
+    readtime: int | None = None
+    html: str | None = None
+    """The HTML itself, kept only for full-content feeds."""
+
+
+@dataclass
+class RenderCache:
+    """Rendered posts by src_uri, each with the key it was made under."""
+
+    entries: dict[str, tuple[str, Rendered]] = field(default_factory=dict)
+    salt: str = ""
+    """What every entry depends on: mkdocs.yml, the plugin's version."""
+    outputs: set[str] = field(default_factory=set)
+    """The files the last build generated (archive pages, feeds): one it no longer makes is
+    removed, as a full build would not have it."""
+
+    def key(self, text: str, url: str) -> str:
+        data = "\0".join((self.salt, url, text)).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+    def get(self, src_uri: str, key: str) -> Rendered | None:
+        found = self.entries.get(src_uri)
+        return found[1] if found is not None and found[0] == key else None
+
+    def put(self, src_uri: str, key: str, rendered: Rendered) -> None:
+        self.entries[src_uri] = (key, rendered)
+
+    def keep_only(self, src_uris: set[str]) -> None:
+        """Forget posts that are gone (deleted, renamed, drafts now left out)."""
+        for src_uri in [src for src in self.entries if src not in src_uris]:
+            del self.entries[src_uri]
+
+
+def salt_of(config_file: str | None, blog_dir: str) -> str:
+    """What every entry depends on besides its post: mkdocs.yml (the Markdown extensions,
+    the plugin's options), the plugin's version and the blog."""
+    try:
+        with open(config_file or "", "rb") as file:
+            config = hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+    except OSError:
+        config = ""
+    return f"{FORMAT}:{__version__}:{config}:{blog_dir}"
+
+
+def cache_path(cache_dir: str, config_file: str | None, blog_dir: str) -> str:
+    """The file of one blog's entries; `cache_dir` is relative to mkdocs.yml's folder."""
+    base = os.path.dirname(os.path.abspath(config_file)) if config_file else os.getcwd()
+    name = hashlib.blake2b(blog_dir.encode("utf-8"), digest_size=6).hexdigest()
+    return os.path.join(base, cache_dir, f"posts-{name}.json")
+
+
+def load(path: str, salt: str) -> RenderCache:
+    """The entries written by the last dirty build, or none (an info line says why)."""
+    cache = RenderCache(salt=salt)
+    try:
+        with open(path, encoding="utf-8") as file:
+            data = json.load(file)
+    except FileNotFoundError:
+        return cache
+    except (OSError, ValueError) as error:
+        log.info(f"{path}: cannot read the cache ({error}); every post is rendered again")
+        return cache
+    if not isinstance(data, dict) or data.get("salt") != salt:
+        log.info(f"{path}: the cache is of another build set-up; every post is rendered again")
+        return cache
+    try:
+        for src_uri, (key, fields) in data["posts"].items():
+            cache.put(str(src_uri), str(key), Rendered(**fields))
+        cache.outputs = {str(output) for output in data["outputs"]}
+    except (KeyError, TypeError, ValueError) as error:
+        log.info(f"{path}: the cache is damaged ({error!r}); every post is rendered again")
+        return RenderCache(salt=salt)
+    return cache
+
+
+def save(cache: RenderCache, path: str) -> None:
+    """Write the entries (through a temporary file, so a stopped build leaves no half file);
+    a folder that cannot be written is an info line: the next dirty build renders more."""
+    posts: dict[str, Any] = {
+        src_uri: [key, dataclasses.asdict(rendered)]
+        for src_uri, (key, rendered) in cache.entries.items()
+    }
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            outputs = sorted(cache.outputs)
+            json.dump({"salt": cache.salt, "posts": posts, "outputs": outputs}, file)
+        os.replace(temporary, path)
+    except OSError as error:
+        log.info(f"{path}: cannot write the cache ({error}); the next dirty build renders more")
+
+
+@dataclass
+class Incremental:
+    """One dirty build's use of the entries: the key of each post, the file they go to."""
+
+    cache: RenderCache
+    path: str | None = None
+    """The cache file (`build --dirty`); None under `serve`, whose plugin object keeps them."""
+    keys: dict[str, str] = field(default_factory=dict)
+    generated: set[str] = field(default_factory=set)
+    """This build's archive pages' and feeds' output files."""
+
+    def prepare(
+        self, posts: dict[str, tuple[str, str, str]], listings: list[str], generated: set[str]
+    ) -> None:
+        """Key every post (`posts`: by src_uri, its URL, its file's text, its output file);
+        a post whose entry is missing or stale is made to render, as are the site's own
+        pages at archive URLs (`listings`: their output files), whose listings change with
+        any post: their output files are removed, so MkDocs sees them as changed.
+        `generated`: the output files of the archive pages and feeds the plugin makes."""
+        self.generated = generated
+        stale = list(listings)
+        for src_uri, (url, text, output) in posts.items():
+            key = self.keys[src_uri] = self.cache.key(text, url)
+            if self.cache.get(src_uri, key) is None:
+                stale.append(output)
+        for output in stale:
+            with contextlib.suppress(OSError):
+                os.remove(output)
+
+    def read_titles(self, files: Files, config: MkDocsConfig) -> None:
+        """The nav entries' titles: MkDocs does not read the pages a dirty build skips, so
+        the nav (on every page written, archive pages included) would have no title for
+        them. The few pages in the nav are read (posts are not in it)."""
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.markdown is None and file.inclusion.is_in_nav():
+                page.read_source(config)
+
+    def finish(self) -> None:
+        """Forget posts no longer published and remove the archive pages and feeds no longer
+        made; write the file (`build --dirty`)."""
+        self.cache.keep_only(set(self.keys))
+        for output in self.cache.outputs - self.generated:
+            with contextlib.suppress(OSError):
+                os.remove(output)
+        self.cache.outputs = self.generated
+        if self.path is not None:
+            save(self.cache, self.path)
+
+
+def start(plugin: Any, config_file: str | None) -> Incremental | None:
+    """A dirty build's use of the entries (None for a full build, which reads none): the
+    plugin object's own under `serve`, the cache file's under `build --dirty`."""
+    if not getattr(plugin, "dirty", False):
+        return None
+    options = plugin.config
+    salt = salt_of(config_file, options.blog_dir)
+    if plugin.command == "serve":
+        kept: RenderCache = plugin.rendered
+        if kept.salt != salt:
+            kept.entries.clear()
+            kept.salt = salt
+        return Incremental(kept)
+    if not options.cache_dir:
+        return Incremental(RenderCache(salt=salt))
+    path = cache_path(options.cache_dir, config_file, options.blog_dir)
+    return Incremental(load(path, salt), path)
