@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
@@ -23,10 +24,13 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_blog_archive import __version__
+from mkdocs_blog_archive.frontmatter import FrontMatter
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
 
 log = get_plugin_logger(__name__)
 
@@ -54,12 +58,17 @@ class RenderCache:
     entries: dict[str, tuple[str, Rendered]] = field(default_factory=dict)
     salt: str = ""
     """What every entry depends on: mkdocs.yml, the plugin's version."""
+    sources: dict[str, tuple[str, dict[str, Any], str | None]] = field(default_factory=dict)
+    """Each post's front matter and first heading, by src_uri, with the file's signature
+    (time and size) when read: an unchanged file is not read again."""
+    feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    """Each feed as last made, by src_uri, with what it was made of (`finish._stamp`)."""
     outputs: set[str] = field(default_factory=set)
     """The files the last build generated (archive pages, feeds): one it no longer makes is
     removed, as a full build would not have it."""
 
-    def key(self, text: str, url: str) -> str:
-        data = "\0".join((self.salt, url, text)).encode("utf-8", "surrogatepass")
+    def key(self, signature: str, url: str) -> str:
+        data = "\0".join((self.salt, url, signature)).encode("utf-8", "surrogatepass")
         return hashlib.blake2b(data, digest_size=16).hexdigest()
 
     def get(self, src_uri: str, key: str) -> Rendered | None:
@@ -73,6 +82,7 @@ class RenderCache:
         """Forget posts that are gone (deleted, renamed, drafts now left out)."""
         for src_uri in [src for src in self.entries if src not in src_uris]:
             del self.entries[src_uri]
+            self.sources.pop(src_uri, None)
 
 
 def salt_of(config_file: str | None, blog_dir: str) -> str:
@@ -111,6 +121,10 @@ def load(path: str, salt: str) -> RenderCache:
         for src_uri, (key, fields) in data["posts"].items():
             cache.put(str(src_uri), str(key), Rendered(**fields))
         cache.outputs = {str(output) for output in data["outputs"]}
+        for src_uri, (signature, front, heading) in data["sources"].items():
+            cache.sources[str(src_uri)] = (str(signature), _decoded(front), heading)
+        for src_uri, (stamp, text) in data["feeds"].items():
+            cache.feeds[str(src_uri)] = (str(stamp), str(text).encode("utf-8"))
     except (KeyError, TypeError, ValueError) as error:
         log.info(f"{path}: the cache is damaged ({error!r}); every post is rendered again")
         return RenderCache(salt=salt)
@@ -129,10 +143,54 @@ def save(cache: RenderCache, path: str) -> None:
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             outputs = sorted(cache.outputs)
-            json.dump({"salt": cache.salt, "posts": posts, "outputs": outputs}, file)
+            sources = {
+                src: [sig, _encoded(front), heading]
+                for src, (sig, front, heading) in (cache.sources.items())
+            }
+            feeds = {
+                src: [stamp, data.decode("utf-8")] for src, (stamp, data) in cache.feeds.items()
+            }
+            everything = {"salt": cache.salt, "posts": posts, "outputs": outputs}
+            json.dump({**everything, "sources": sources, "feeds": feeds}, file)
         os.replace(temporary, path)
-    except OSError as error:
+    except (OSError, TypeError, ValueError) as error:
         log.info(f"{path}: cannot write the cache ({error}); the next dirty build renders more")
+
+
+def _encoded(value: Any) -> Any:
+    """Front matter as JSON: YAML's dates and times tagged (other types stop the write)."""
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dict):
+        return {str(key): _encoded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encoded(item) for item in value]
+    return value
+
+
+def _decoded(value: Any) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1 and "$datetime" in value:
+            return dt.datetime.fromisoformat(value["$datetime"])
+        if len(value) == 1 and "$date" in value:
+            return dt.date.fromisoformat(value["$date"])
+        return {key: _decoded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Unread(FrontMatter):
+    """The front matter of a file not read again; its text is not here (no page is made
+    from it: MkDocs, which does not render an unchanged file, would read it itself)."""
+
+    heading: str | None = None
+
+    def first_heading(self) -> str | None:
+        return self.heading
 
 
 @dataclass
@@ -143,21 +201,49 @@ class Incremental:
     path: str | None = None
     """The cache file (`build --dirty`); None under `serve`, whose plugin object keeps them."""
     keys: dict[str, str] = field(default_factory=dict)
+    """Each post's key; none for a page made by a plugin (MkDocs renders it every time)."""
     generated: set[str] = field(default_factory=set)
     """This build's archive pages' and feeds' output files."""
+    signatures: dict[str, str] = field(default_factory=dict)
+
+    def reader(
+        self, read: Callable[[File], FrontMatter | None]
+    ) -> Callable[[File], FrontMatter | None]:
+        """`read`, but a file unchanged since it was read (same time and size) is not read:
+        its front matter is what was read then (MkDocs does not render it either)."""
+        sources = self.cache.sources
+
+        def cached(file: File) -> FrontMatter | None:
+            try:
+                stat = os.stat(file.abs_src_path or "")
+            except OSError:
+                return read(file)  # a page made by a plugin, in memory
+            signature = self.signatures[file.src_uri] = f"{stat.st_mtime_ns}:{stat.st_size}"
+            known = sources.get(file.src_uri)
+            if known is not None and known[0] == signature:
+                return Unread(known[1], "", heading=known[2])
+            front = read(file)
+            if front is not None:
+                sources[file.src_uri] = (signature, front.data, front.first_heading())
+            return front
+
+        return cached
 
     def prepare(
-        self, posts: dict[str, tuple[str, str, str]], listings: list[str], generated: set[str]
+        self, posts: dict[str, tuple[str, str]], listings: list[str], generated: set[str]
     ) -> None:
-        """Key every post (`posts`: by src_uri, its URL, its file's text, its output file);
+        """Key every post (`posts`: by src_uri, its URL and its output file);
         a post whose entry is missing or stale is made to render, as are the site's own
         pages at archive URLs (`listings`: their output files), whose listings change with
         any post: their output files are removed, so MkDocs sees them as changed.
         `generated`: the output files of the archive pages and feeds the plugin makes."""
         self.generated = generated
         stale = list(listings)
-        for src_uri, (url, text, output) in posts.items():
-            key = self.keys[src_uri] = self.cache.key(text, url)
+        for src_uri, (url, output) in posts.items():
+            signature = self.signatures.get(src_uri)
+            if signature is None:
+                continue
+            key = self.keys[src_uri] = self.cache.key(signature, url)
             if self.cache.get(src_uri, key) is None:
                 stale.append(output)
         for output in stale:
@@ -196,6 +282,7 @@ def start(plugin: Any, config_file: str | None) -> Incremental | None:
         kept: RenderCache = plugin.rendered
         if kept.salt != salt:
             kept.entries.clear()
+            kept.sources.clear()
             kept.salt = salt
         return Incremental(kept)
     if not options.cache_dir:

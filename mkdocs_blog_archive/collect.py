@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from mkdocs_blog_archive.frontmatter import Schema
     from mkdocs_blog_archive.languages import Languages, Survey
     from mkdocs_blog_archive.material import Migration
-    from mkdocs_blog_archive.posts import Found
     from mkdocs_blog_archive.state import BuildState
 
 log = get_plugin_logger(__name__)
@@ -103,16 +102,16 @@ class Collecting:
 
 
 def dirty_inputs(
-    published: list[Post], found: Found, files: Files, added: list[File], state: BuildState
-) -> tuple[dict[str, tuple[str, str, str]], list[str], set[str]]:
-    """What a dirty build keys its posts by (URL, the file's text, its output file); the
+    published: list[Post], files: Files, added: list[File], state: BuildState
+) -> tuple[dict[str, tuple[str, str]], list[str], set[str]]:
+    """What a dirty build keys its posts by (URL, and their output files); the
     output files of the site's own pages at archive URLs (among the pages `added`), and of
     the archive pages and feeds the plugin makes."""
     by_uri = files.src_uris
     posts_in = {
-        post.src_uri: (post.url, source.text, by_uri[post.src_uri].abs_dest_path)
+        post.src_uri: (post.url, by_uri[post.src_uri].abs_dest_path)
         for post in published
-        if (source := found.sources.get(post.src_uri)) is not None and post.src_uri in by_uri
+        if post.src_uri in by_uri
     }
     ours = {file.abs_dest_path for file in state.feed_files.values()}
     listings: list[str] = []

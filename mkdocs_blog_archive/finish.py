@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from html import escape as html_escape
 from html import unescape as html_unescape
@@ -32,6 +33,7 @@ from mkdocs_blog_archive.stencil import LATE
 from mkdocs_blog_archive.summary import LEADING_H1, excerpt_html, reading_minutes, summarize
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
@@ -73,11 +75,16 @@ def title_html(page: Page) -> str:
 
 
 def read_rendered(
-    state: BuildState, files: Files, incremental: Incremental | None = None
+    state: BuildState,
+    files: Files,
+    incremental: Incremental | None = None,
+    config: MkDocsConfig | None = None,
 ) -> dict[str, Page]:
     """Each post's title, summary and reading time, from the HTML of MkDocs' one render (in
     a dirty build, from the cache for posts MkDocs did not render); returns the rendered
     posts' pages by src_uri."""
+    if incremental is not None and config is not None:
+        incremental.read_titles(files, config)
     options = state.options  # plain attributes: MkDocs' config lookups cost per post
     pages: dict[str, Page] = {}
     by_uri = files.src_uris
@@ -331,10 +338,12 @@ def feed_documents(
     site: dict[str, str],
     options: FeedsConfig,
     locale: str,
+    reuse: Incremental | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Each feed of the plan as (src_uri, bytes); sets each archive's `head_links`. Every
     post's feed entry is made once. `site` has MkDocs' `site_url`, `site_name`,
-    `site_description` and `site_author`."""
+    `site_description` and `site_author`. With `reuse` (a dirty build), a feed made of what
+    it was made of last time is not made again (an archive's feeds, 10,000 posts: 0.3 s)."""
     site_url = site["site_url"]
     generated = dt.datetime.now(dt.timezone.utc) if options.build_date else None
     entries: dict[str, feeds.FeedEntry] = {}
@@ -361,22 +370,50 @@ def feed_documents(
         if not archive.feeds:
             continue
         posts = archive.posts[: options.limit] if options.limit else archive.posts
-        feed = feeds.Feed(
-            title=f"{site['site_name']}: {state.renderer.heading(archive)}",
-            home_url=urljoin(site_url, archive.url),
-            urls={f.format: urljoin(site_url, f.url) for f in archive.feeds},
-            entries=[entry(post) for post in posts],
-            description=site["site_description"],
-            language=locale.replace("_", "-"),
-            generated=generated,
-        )
+        title = f"{site['site_name']}: {state.renderer.heading(archive)}"
+        urls = {f.format: urljoin(site_url, f.url) for f in archive.feeds}
+        stamp = None if reuse is None or generated else _stamp(state, title, urls, posts, reuse)
+        feed = None
         for feed_file in archive.feeds:
-            yield feed_file.src_uri, feeds.WRITERS[feed_file.format](feed)
+            known = reuse.cache.feeds.get(feed_file.src_uri) if reuse is not None else None
+            if stamp is not None and known is not None and known[0] == stamp:
+                yield feed_file.src_uri, known[1]  # a dirty build: nothing in it changed
+                continue
+            if feed is None:
+                feed = feeds.Feed(
+                    title=title,
+                    home_url=urljoin(site_url, archive.url),
+                    urls=urls,
+                    entries=[entry(post) for post in posts],
+                    description=site["site_description"],
+                    language=locale.replace("_", "-"),
+                    generated=generated,
+                )
+            data = feeds.WRITERS[feed_file.format](feed)
+            if stamp is not None and reuse is not None:
+                reuse.cache.feeds[feed_file.src_uri] = (stamp, data)
+            yield feed_file.src_uri, data
         archive.head_links = "".join(
             f'<link rel="alternate" type="{feeds.FORMATS[name][1]}" '
-            f'title="{html_escape(feed.title)} ({feeds.FORMATS[name][2]})" href="{url}">'
-            for name, url in feed.urls.items()
+            f'title="{html_escape(title)} ({feeds.FORMATS[name][2]})" href="{url}">'
+            for name, url in urls.items()
         )
+
+
+def _stamp(
+    state: BuildState, title: str, urls: dict[str, str], posts: list[Post], reuse: Incremental
+) -> str | None:
+    """What a feed is made of, in a dirty build: its title and URLs, and for each post its
+    key (its file, its URL, mkdocs.yml), whether it is a draft and its authors' names; None
+    where a post has no key (a page a plugin makes, which renders every time)."""
+    parts = [title, repr(sorted(urls.items()))]
+    for post in posts:
+        key = reuse.keys.get(post.src_uri)
+        if key is None:
+            return None
+        names = ",".join(state.renderer.author_name(name) for name in post.authors)
+        parts.append(f"{key}|{post.draft}|{names}")
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def standalone_files(

@@ -55,6 +55,7 @@ def hand_over(files: list[File], sources: dict[str, FrontMatter], config: MkDocs
         front = sources.get(file.src_uri)
         if (
             front is not None
+            and front.text  # not a file left unread (`cache.Unread`)
             and file.page is None
             and not file.inclusion.is_excluded()
             and file.src_uri not in in_nav

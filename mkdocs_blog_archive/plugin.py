@@ -42,9 +42,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     supports_multiple_instances = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Declared so that `mkdocs serve` keeps this object across rebuilds (MkDocs keeps
-        plugins that have `on_startup`); `on_config` resets everything a build learns, but
-        what posts rendered to (for `--dirty` rebuilds)."""
+        """Declared so that `mkdocs serve` keeps this object across rebuilds; `on_config` resets
+        all a build learns but what posts rendered to (for `--dirty` rebuilds)."""
         self.command, self.dirty, self.rendered = command, dirty, cache.RenderCache()
 
     def load_config(
@@ -55,8 +54,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         return super().load_config(options, config_file_path)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Read the options once (Material's into ours), make the templates overridable, add
-        the stylesheet."""
+        """Read the options (Material's into ours); templates overridable, stylesheet added."""
         options = self.config
         self.migration = material.translate(options, getattr(self, "given", ()))
         self.migration.apply(options)
@@ -120,8 +118,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         pages = languages.own_pages(self.languages, pages, survey)
         if not self.migration.on and config.theme.name == "material":
             material.hint(pages, self.config)
-        reading = (*collecting.reading(config.docs_dir), languages.reader(survey))
-        found = posts.collect_posts(pages, self.schema, *reading)
+        read = languages.reader(survey)
+        read = self.incremental.reader(read) if self.incremental else read
+        found = posts.collect_posts(pages, self.schema, *collecting.reading(config.docs_dir), read)
         self.migration.rank(found.posts)
         published, known = collecting.publish(found.posts, files, taken, config, self.plan_options)
         self.build.renderer.authors = known or {}
@@ -133,7 +132,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             finish.report_clash(kind, clash)
         added = site.add_files(plan, self.build, files, taken, config, self.languages.prefix)
         if self.incremental is not None:  # posts MkDocs will not render need their entries
-            self.incremental.prepare(*dirty_inputs(published, found, files, added, self.build))
+            self.incremental.prepare(*dirty_inputs(published, files, added, self.build))
         languages.hand_over(self.languages, added, survey)
         if not self.config.nav_posts:
             site.keep_out_of_nav(found.candidates, set(self.build.posts))
@@ -182,12 +181,12 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         build, plan = self.build, self.build.plan
         if plan is None:
             return env
-        if self.incremental is not None:
-            self.incremental.read_titles(files, config)
-        pages = finish.read_rendered(build, files, self.incremental)
+        pages = finish.read_rendered(build, files, self.incremental, config)
         build.entries = finish.order_posts(plan, list(build.posts.values()), build.renderer)
         finish.finish_posts(build, plan, pages, files)
-        feeds = finish.feed_documents(build, plan, self.site, self.config.feeds, self.locale)
+        feeds = finish.feed_documents(
+            build, plan, self.site, self.config.feeds, self.locale, self.incremental
+        )
         for src_uri, data in feeds:
             build.feed_files[src_uri].content_bytes = data
         return env
