@@ -19,10 +19,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
 
     from mkdocs_blog_archive.archive import Post
+    from mkdocs_blog_archive.cache import Incremental
     from mkdocs_blog_archive.config import BlogArchiveConfig
     from mkdocs_blog_archive.frontmatter import Schema
     from mkdocs_blog_archive.languages import Languages, Survey
     from mkdocs_blog_archive.material import Migration
+    from mkdocs_blog_archive.posts import Found
     from mkdocs_blog_archive.state import BuildState
 
 log = get_plugin_logger(__name__)
@@ -50,6 +52,14 @@ class Collecting:
         """What reading a post needs: dates from git, how the post's URL slug is made."""
         added = gitdates.added_dates(docs_dir) if self.options.git_dates else None
         return added, self.migration.url_slugs(self.options.post_url_format)
+
+    def collect(self, pages: list[File], docs_dir: str, incremental: Incremental | None) -> Found:
+        """The posts among `pages`, each read once (in a dirty build, an unchanged file is
+        neither read nor checked again)."""
+        read, make = languages.reader(self.survey), None
+        if incremental is not None:
+            read, make = incremental.reader(read), incremental.make
+        return posts.collect_posts(pages, self.schema, *self.reading(docs_dir), read, make)
 
     def read_languages(self, files: Files, docs_dir: str, plan_options: PlanOptions) -> None:
         """Every language's posts read once, and each language's archives planned."""

@@ -118,9 +118,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         pages = languages.own_pages(self.languages, pages, survey)
         if not self.migration.on and config.theme.name == "material":
             material.hint(pages, self.config)
-        read = languages.reader(survey)
-        read = self.incremental.reader(read) if self.incremental else read
-        found = posts.collect_posts(pages, self.schema, *collecting.reading(config.docs_dir), read)
+        found = collecting.collect(pages, config.docs_dir, self.incremental)
         self.migration.rank(found.posts)
         published, known = collecting.publish(found.posts, files, taken, config, self.plan_options)
         self.build.renderer.authors = known or {}
@@ -182,7 +180,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         if plan is None:
             return env
         pages = finish.read_rendered(build, files, self.incremental, config)
-        build.entries = finish.order_posts(plan, list(build.posts.values()), build.renderer)
+        build.entries = finish.order_posts(plan, build, self.incremental)
         finish.finish_posts(build, plan, pages, files)
         feeds = finish.feed_documents(
             build, plan, self.site, self.config.feeds, self.locale, self.incremental

@@ -4,6 +4,7 @@ published, and where they go."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import posixpath
 import re
@@ -31,6 +32,8 @@ from mkdocs_blog_archive.material import Slugify, UrlParts, safe_path
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
+
+    PostReader = Callable[[File, FrontMatter], Post | None]
 
 log = get_plugin_logger(__name__)
 
@@ -72,17 +75,20 @@ def collect_posts(
     added: dict[str, dt.datetime] | None = None,
     url_slugs: bool | Slugify = False,
     read: Callable[[File], FrontMatter | None] = read_front_matter,
+    make: Callable[[File, FrontMatter, PostReader], Post | None] | None = None,
 ) -> Found:
     """The posts among `pages`, in the order given, each page read once (by `read`); `added`
     gives dates (from git) to pages that have none of their own. With `url_slugs`, each post
-    gets the slug of its URL (`post_url_format`): ours, or with a slug function, Material's."""
+    gets the slug of its URL (`post_url_format`): ours, or with a slug function, Material's.
+    `make` (a dirty build) may give a post as it was made from an unchanged file."""
     found = Found(candidates=pages)
+    made: PostReader = functools.partial(read_post, schema=schema, added=added, url_slug=url_slugs)
     for file in pages:
         front = read(file)
         if front is None:
             continue
         found.sources[file.src_uri] = front
-        post = read_post(file, front, schema, added, url_slugs)
+        post = made(file, front) if make is None else make(file, front, made)
         if post is not None:
             found.posts.append(post)
     return found
