@@ -68,6 +68,9 @@ class RenderCache:
     """What each unchanged file made (a post, or None), by src_uri, under `serve`."""
     listed: dict[str, tuple[tuple[Any, ...], Entry]] = field(default_factory=dict)
     """Each post's listing entry as last made, with what it was made of (under `serve`)."""
+    listings: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    """Each archive page's listing as last made, with what it was made of (under `serve`:
+    all of them in memory, the price of a fast rebuild)."""
     feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     """Each feed as last made, by src_uri, with what it was made of (`finish._stamp`)."""
     outputs: set[str] = field(default_factory=set)
@@ -218,6 +221,8 @@ class Incremental:
     generated: set[str] = field(default_factory=set)
     """This build's archive pages' and feeds' output files."""
     signatures: dict[str, str] = field(default_factory=dict)
+    shape: str | None = None
+    """Every archive's kind, name, URL and size, for the listings' stamps."""
 
     def reader(
         self, read: Callable[[File], FrontMatter | None]

@@ -210,7 +210,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         listings never sit in memory together."""
         archive_page = self.build.pages.get(page.file.src_uri)
         if archive_page is not None and page.content is not None and self.build.plan:
-            finish.place_listing(page, self.build, self.build.plan, archive_page)
+            finish.place_listing(page, self.build, self.build.plan, archive_page, self.incremental)
             compat.drop_build_dates(page)
         else:
             finish.splice(self.build, page)
