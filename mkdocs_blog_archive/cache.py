@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
 
 from mkdocs_blog_archive import __version__
 from mkdocs_blog_archive.frontmatter import FrontMatter
@@ -30,10 +31,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
-    from mkdocs_blog_archive.archive import Post
+    from mkdocs_blog_archive.archive import ArchivePage, Post
+    from mkdocs_blog_archive.plan import Plan
     from mkdocs_blog_archive.render import Entry
+    from mkdocs_blog_archive.state import BuildState
 
 log = get_plugin_logger(__name__)
 
@@ -68,6 +72,8 @@ class RenderCache:
     """What each unchanged file made (a post, or None), by src_uri, under `serve`."""
     listed: dict[str, tuple[tuple[Any, ...], Entry]] = field(default_factory=dict)
     """Each post's listing entry as last made, with what it was made of (under `serve`)."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """What each archive page was made of (its listing, the nav), by src_uri."""
     listings: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     """Each archive page's listing as last made, with what it was made of (under `serve`:
     all of them in memory, the price of a fast rebuild)."""
@@ -198,6 +204,43 @@ def _copy(post: Post | None) -> Post | None:
     return dataclasses.replace(post, terms=dict(post.terms)) if post is not None else None
 
 
+def listing_stamp(plan: Plan, page: ArchivePage, reuse: Incremental) -> str | None:
+    """What a listing is made of: the page's place, every archive's name, URL and size (the
+    index's sections, the pager, the counts), and what each post shown was made of (its
+    entry's stamp); None where a post has none (a page made by a plugin)."""
+    if reuse.shape is None:
+        reuse.shape = repr([(a.kind.name, a.name, a.url, len(a.posts)) for a in plan.archives])
+    parts = [reuse.shape, page.src_uri, page.url, repr((page.number, page.start, page.stop))]
+    for post in page.archive.posts[page.start : page.stop]:
+        known = reuse.cache.listed.get(post.src_uri)
+        if known is None:
+            return None
+        parts.append(repr(known[0]))
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _nav_stamp(items: list[Any]) -> list[Any]:
+    """The nav as every page shows it: each entry's kind, title and URL, in order."""
+    found: list[Any] = []
+    for item in items:
+        kind = (getattr(item, "is_section", False), getattr(item, "is_link", False))
+        found.append((kind, item.title, getattr(item, "url", None)))
+        children = getattr(item, "children", None)
+        if isinstance(children, list):
+            found.append(_nav_stamp(children))
+    return found
+
+
+class ArchiveFile(File):
+    """An archive page's file: in a dirty build, `unchanged` when the page would come out as
+    its output file already is, so MkDocs does not write it again."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
 @dataclass(frozen=True)
 class Unread(FrontMatter):
     """The front matter of a file not read again; its text is not here (no page is made
@@ -293,6 +336,25 @@ class Incremental:
             page = file.page
             if page is not None and page.markdown is None and file.inclusion.is_in_nav():
                 page.read_source(config)
+
+    def skip_unchanged(
+        self, state: BuildState, plan: Plan, files: Files, nav: Navigation | None
+    ) -> None:
+        """Mark the archive pages whose listing and nav (the page's only parts that change
+        with the site's pages) are what they were made of last time: their output files
+        stand, MkDocs writes them not again (on Material, ~4 ms a page)."""
+        if nav is None:
+            return
+        nav_stamp = repr(_nav_stamp(nav.items))
+        for src_uri, page in state.pages.items():
+            file = files.src_uris.get(src_uri)
+            listing = listing_stamp(plan, page, self) if isinstance(file, ArchiveFile) else None
+            if file is None or listing is None or page.user_page:
+                continue
+            stamp = hashlib.blake2b(f"{nav_stamp}\0{listing}".encode()).hexdigest()
+            known, self.cache.pages[src_uri] = self.cache.pages.get(src_uri), stamp
+            if known == stamp and os.path.isfile(file.abs_dest_path):
+                file.unchanged = True  # type: ignore[attr-defined]
 
     def finish(self) -> None:
         """Forget posts no longer published and remove the archive pages and feeds no longer

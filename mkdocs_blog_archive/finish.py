@@ -25,7 +25,7 @@ from mkdocs_blog_archive.archive import (
     related_posts,
     sort_posts,
 )
-from mkdocs_blog_archive.cache import Rendered
+from mkdocs_blog_archive.cache import Rendered, listing_stamp
 from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY, ArchiveKind
 from mkdocs_blog_archive.plan import PlanOptions, plan_archives
 from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
@@ -347,7 +347,7 @@ def place_listing(
     with the kind's `toc`, the posts shown join the page's table of contents, under its
     heading, as Material's blog adds them. In a dirty build (`reuse`), a listing made of
     what it was made of last time is not made again (70 pages, 10,000 posts: 0.5 s)."""
-    stamp = _listing_stamp(plan, archive_page, reuse) if reuse is not None else None
+    stamp = listing_stamp(plan, archive_page, reuse) if reuse is not None else None
     known = reuse.cache.listings.get(archive_page.src_uri) if reuse is not None else None
     if stamp is not None and known is not None and known[0] == stamp:
         parts = known[1]
@@ -371,21 +371,6 @@ def place_listing(
             "(by another plugin?); the listing is added at the end"
         )
     page.content = "".join([before, *parts, after])
-
-
-def _listing_stamp(plan: Plan, page: ArchivePage, reuse: Incremental) -> str | None:
-    """What a listing is made of: the page's place, every archive's name, URL and size (the
-    index's sections, the pager, the counts), and what each post shown was made of (its
-    entry's stamp); None where a post has none (a page made by a plugin)."""
-    if reuse.shape is None:
-        reuse.shape = repr([(a.kind.name, a.name, a.url, len(a.posts)) for a in plan.archives])
-    parts = [reuse.shape, page.src_uri, page.url, repr((page.number, page.start, page.stop))]
-    for post in page.archive.posts[page.start : page.stop]:
-        known = reuse.cache.listed.get(post.src_uri)
-        if known is None:
-            return None
-        parts.append(repr(known[0]))
-    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def feed_documents(

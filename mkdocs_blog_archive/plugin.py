@@ -140,8 +140,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     # their place in `plugins`: they arrange the folders, the blog is placed in what they made.
     @event_priority(-10)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """In an automatic nav: with `nav_categories`, a section of the category pages after
-        the blog index; a section holding nothing but the blog index becomes the index."""
+        """An automatic nav gets the blog's categories after its index (`nav_categories`)."""
+        self.build.nav = nav
         if config.nav is None and self.build.plan is not None:
             label = self.build.renderer.labels["categories"]
             blog_nav.place_blog(nav, self.build.plan, files, label, self.config.nav_categories)
@@ -181,6 +181,8 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             return env
         pages = finish.read_rendered(build, files, self.incremental, config)
         build.entries = finish.order_posts(plan, build, self.incremental)
+        if self.incremental is not None:  # archive pages made of what they were: not written
+            self.incremental.skip_unchanged(build, plan, files, build.nav)
         finish.finish_posts(build, plan, pages, files)
         feeds = finish.feed_documents(
             build, plan, self.site, self.config.feeds, self.locale, self.incremental

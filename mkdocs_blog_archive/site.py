@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import meta
 
 from mkdocs_blog_archive import compat
+from mkdocs_blog_archive.cache import ArchiveFile
 from mkdocs_blog_archive.feeds import FORMATS
 from mkdocs_blog_archive.render import LISTING_MARKER, TEMPLATES_DIR
 
@@ -90,7 +91,7 @@ def _page_file(
 ) -> File:
     inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
     src_uri = _outside(page.src_uri, folder)
-    generated = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
+    generated = ArchiveFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
     if folder:
         generated.dest_uri = posixpath.join(folder, generated.dest_uri)
     file = taken.get(generated.dest_uri, generated)

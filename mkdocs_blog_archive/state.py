@@ -15,6 +15,7 @@ from mkdocs_blog_archive.render import Block, Entry, Look, Renderer
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation
 
     from mkdocs_blog_archive.config import BlogArchiveConfig
 
@@ -104,6 +105,8 @@ class BuildState:
     """Archive pages by the src_uri of their file, generated or the user's own."""
     feed_files: dict[str, File] = field(default_factory=dict)
     """The files the feeds are written into, by src_uri."""
+    nav: Navigation | None = None
+    """The site's nav, once `on_nav` has run."""
     post_html: dict[str, str] = field(default_factory=dict)
     """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
     entries: dict[str, Entry] = field(default_factory=dict)

@@ -19,6 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+_LAST: dict[str, Any] = {}
 EPOCH = "1780000000"  # MkDocs' build date, fixed: fresh and dirty builds alike
 
 CONFIG: dict[str, Any] = {
@@ -88,6 +89,7 @@ EDITS: dict[str, Callable[[dict[str, str]], dict[str, str]]] = {
     "new post": _edit("blog/posts/f.md", post("2026-04-01", "Foxtrot", ["Engineering"])),
     "deleted post": _edit("blog/posts/c.md", None),
     "renamed file": _rename,
+    "a title in the nav": _edit("index.md", "# Start\n"),
 }
 
 
@@ -121,6 +123,7 @@ def _serve_builds(root: Path, steps: list[dict[str, str]]) -> None:
                 config.plugins.on_startup(command="serve", dirty=True)
             build(config, dirty=True)
             before = docs
+        _LAST["plugin"] = cache["blog-archive"]
     finally:
         cache.pop("blog-archive", None)
 
@@ -274,3 +277,28 @@ def test_a_full_build_reads_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
     config = load_config(str(root / "mkdocs.yml"))
     build(config)
     assert "Lie" not in (root / "site/blog/index.html").read_text("utf-8")
+
+
+def test_archive_pages_the_edit_leaves_alone_are_not_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = tmp_path / "dirty"
+    _serve_builds(root, [DOCS])
+    untouched = root / "site/blog/category/releases/index.html"
+    touched = root / "site/blog/category/engineering/index.html"
+    os.utime(untouched, (1, 1))
+    os.utime(touched, (1, 1))
+    _serve_builds_again(root, DOCS, EDITS["title"](DOCS))
+    assert untouched.stat().st_mtime == 1  # Delta's category: Alpha's edit leaves it alone
+    assert touched.stat().st_mtime > 1
+
+
+def _serve_builds_again(root: Path, before: dict[str, str], docs: dict[str, str]) -> None:
+    """One more `serve --dirty` build by the plugin object of the last `_serve_builds`."""
+    cache = MkDocsConfig.plugins.plugin_cache
+    cache["blog-archive"] = _LAST["plugin"]
+    try:
+        build(load_config(str(_write(root, docs, before))), dirty=True)
+    finally:
+        cache.pop("blog-archive", None)
