@@ -416,12 +416,9 @@ def feed_documents(
         stamp = None if reuse is None or generated else _stamp(state, title, urls, posts, reuse)
         feed = None
         for feed_file in archive.feeds:
-            known = reuse.cache.feeds.get(feed_file.src_uri) if reuse is not None else None
-            if stamp is not None and known is not None and known[0] == stamp:
-                yield feed_file.src_uri, known[1]  # a dirty build: nothing in it changed
-                continue
-            if feed is None:
-                feed = feeds.Feed(
+            data = _reused(reuse, feed_file.src_uri, stamp)
+            if data is None:  # not a dirty build, or something in it changed
+                feed = feed or feeds.Feed(
                     title=title,
                     home_url=urljoin(site_url, archive.url),
                     urls=urls,
@@ -430,15 +427,25 @@ def feed_documents(
                     language=locale.replace("_", "-"),
                     generated=generated,
                 )
-            data = feeds.WRITERS[feed_file.format](feed)
-            if stamp is not None and reuse is not None:
-                reuse.cache.feeds[feed_file.src_uri] = (stamp, data)
+                data = _kept(reuse, feed_file.src_uri, stamp, feeds.WRITERS[feed_file.format](feed))
             yield feed_file.src_uri, data
         archive.head_links = "".join(
             f'<link rel="alternate" type="{feeds.FORMATS[name][1]}" '
             f'title="{html_escape(title)} ({feeds.FORMATS[name][2]})" href="{url}">'
             for name, url in urls.items()
         )
+
+
+def _reused(reuse: Incremental | None, src_uri: str, stamp: str | None) -> bytes | None:
+    """A feed as the last dirty build made it, if it was made of the same (`stamp`)."""
+    known = reuse.cache.feeds.get(src_uri) if reuse is not None and stamp else None
+    return known[1] if known is not None and known[0] == stamp else None
+
+
+def _kept(reuse: Incremental | None, src_uri: str, stamp: str | None, data: bytes) -> bytes:
+    if reuse is not None and stamp is not None:
+        reuse.cache.feeds[src_uri] = (stamp, data)
+    return data
 
 
 def _stamp(
