@@ -103,15 +103,22 @@ class RenderCache:
             self.posts.pop(src_uri, None)
 
 
-def salt_of(config_file: str | None, blog_dir: str) -> str:
+def salt_of(config_file: str | None, blog_dir: str, custom_dir: str | None = None) -> str:
     """What every entry depends on besides its post: mkdocs.yml (the Markdown extensions,
-    the plugin's options), the plugin's version and the blog."""
+    the plugin's options), the theme's `custom_dir` (templates that override ours or the
+    theme's: each file's time and size), the plugin's version and the blog."""
+    digest = hashlib.blake2b(digest_size=16)
     try:
         with open(config_file or "", "rb") as file:
-            config = hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+            digest.update(file.read())
     except OSError:
-        config = ""
-    return f"{FORMAT}:{__version__}:{config}:{blog_dir}"
+        pass
+    for folder, _, names in sorted(os.walk(custom_dir)) if custom_dir else ():
+        for name in sorted(names):
+            with contextlib.suppress(OSError):
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return f"{FORMAT}:{__version__}:{digest.hexdigest()}:{blog_dir}"
 
 
 def cache_path(cache_dir: str, config_file: str | None, blog_dir: str) -> str:
@@ -368,15 +375,15 @@ class Incremental:
             save(self.cache, self.path)
 
 
-def start(plugin: Any, config_file: str | None) -> Incremental | None:
+def start(plugin: Any, config: MkDocsConfig) -> Incremental | None:
     """A dirty build's use of the entries (None for a full build, which reads none): the
     plugin object's own under `serve`, the cache file's under `build --dirty`. Each blog and
     language (mkdocs-static-i18n builds each in turn) has entries of its own."""
     if not getattr(plugin, "dirty", False):
         return None
-    options = plugin.config
+    options, config_file = plugin.config, config.config_file_path
     blog = f"{options.blog_dir}:{plugin.languages.current}"
-    salt = salt_of(config_file, blog)
+    salt = salt_of(config_file, blog, config.theme.custom_dir)
     if plugin.command == "serve":
         kept: RenderCache = plugin.rendered
         if kept.salt != salt:

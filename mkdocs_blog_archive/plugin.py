@@ -63,7 +63,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self.locale = self.languages.current
         if self.languages.first_build:  # later builds of a multilingual run read no page again
             self.survey = languages.Survey()
-        self.incremental = cache.start(self, config.config_file_path) if options.enabled else None
+        self.incremental = cache.start(self, config) if options.enabled else None
         if not options.enabled:
             self.build = BuildState(make_renderer(config, self.config, self.locale, PostOptions()))
             return config

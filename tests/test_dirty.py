@@ -302,3 +302,25 @@ def _serve_builds_again(root: Path, before: dict[str, str], docs: dict[str, str]
         build(load_config(str(_write(root, docs, before))), dirty=True)
     finally:
         cache.pop("blog-archive", None)
+
+
+def test_an_edited_template_override_shows_after_a_dirty_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listings are made from templates a theme's custom_dir may override: editing one
+    makes every listing again, as a fresh build would."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    from mkdocs_blog_archive.render import TEMPLATES_DIR
+
+    original = (Path(TEMPLATES_DIR) / "blog-archive/post-entry.html").read_text("utf-8")
+    root = tmp_path / "dirty"
+    override = root / "overrides/blog-archive/post-entry.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(original, "utf-8")
+    monkeypatch.setitem(CONFIG, "theme", {"name": "mkdocs", "custom_dir": "overrides"})
+    _serve_builds(root, [DOCS])
+    override.write_text(original.replace("blog-archive-post", "blog-archive-post marked", 1))
+    os.utime(override, ns=(10**18, 10**18))  # surely newer than the first build
+    _serve_builds_again(root, DOCS, DOCS)
+    page = (root / "site/blog/category/releases/index.html").read_text("utf-8")
+    assert "marked" in page
