@@ -96,11 +96,9 @@ class Languages:
     def neutral(self, src_uri: str) -> str:
         """The page's path without its language, as the blog's options name paths."""
         language = self.language_of(src_uri)
-        if language == self.default:
-            return src_uri.removeprefix(f"{language}/") if self.folders else src_uri
         if self.folders:
             return src_uri.removeprefix(f"{language}/")
-        return src_uri.replace(f".{language}.", ".", 1)
+        return src_uri if language == self.default else src_uri.replace(f".{language}.", ".", 1)
 
     def url(self, neutral: str, language: str) -> str:
         """A page's URL in a language, from its URL without the language's folder."""
