@@ -48,3 +48,11 @@ def share_pages(added: list[File], config: MkDocsConfig) -> None:
         if type(plugin).__name__ == "RedirectPlugin" and isinstance(pages, dict):
             for file in added:
                 pages.setdefault(file.src_uri, file)
+
+
+def feed_rel(flavor: str) -> str:
+    """The `rel` of a feed's `<link>` in pages' heads. Material's JavaScript takes every
+    `link[rel=alternate]` for a language version and fetches `sitemap.xml` next to it
+    (`blog/sitemap.xml`: a 404 per feed on every page view); `alternate feed` still names a
+    feed (rel values are a set of tokens, as feed readers read them) and is not matched."""
+    return "alternate feed" if flavor == "material" else "alternate"

@@ -297,6 +297,20 @@ class Labels(base.Config):
     """Introduces the feed links on archive pages."""
     read_more = c.Optional(Label())
     """The link after a shortened summary in a listing."""
+    pinned = c.Optional(Label())
+    """Marks a pinned post in listings (it sits above newer posts)."""
+    updated = c.Optional(Label())
+    """Introduces a post's updated date."""
+    post_nav = c.Optional(Label())
+    """Names the links to the older and newer post, for screen readers."""
+    pagination = c.Optional(Label())
+    """Names the links between an archive's pages, for screen readers."""
+    months = c.Optional(Label())
+    """Names the links to a year's months on its archive page."""
+    website = c.Optional(Label())
+    """The link to an author's website on the author's page."""
+    all_tags = c.Optional(Label())
+    """The link from the blog index's tags to the tags index."""
     links = c.Optional(Label())
     """Heading of a post's `links` (front matter, as Material's blog has them)."""
 

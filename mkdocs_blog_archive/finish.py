@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
-from mkdocs_blog_archive import feeds
+from mkdocs_blog_archive import compat, feeds
 from mkdocs_blog_archive.archive import (
     Archive,
     ArchivePage,
@@ -28,7 +28,13 @@ from mkdocs_blog_archive.archive import (
 from mkdocs_blog_archive.cache import Rendered, listing_stamp
 from mkdocs_blog_archive.kinds import BACKLINK_ORDER, RELATED_BY, ArchiveKind
 from mkdocs_blog_archive.plan import PlanOptions, plan_archives
-from mkdocs_blog_archive.render import LISTING_MARKER, link_sections, relative_url
+from mkdocs_blog_archive.render import (
+    LISTING_MARKER,
+    SECTION_IDS,
+    FieldLinks,
+    link_sections,
+    relative_url,
+)
 from mkdocs_blog_archive.stencil import LATE
 from mkdocs_blog_archive.summary import LEADING_H1, excerpt_html, reading_minutes, summarize
 
@@ -238,7 +244,16 @@ def _top(
         for kind in BACKLINK_ORDER
         if kind != "tags" or state.options.post_tags
     }
-    return state.renderer.post_links(post, plan.index.url, page_url, links, state.options.backlinks)
+    fields = []  # the `archives` fields: how a reader finds a post's series page
+    for kind, names in post.terms.items():
+        if kind not in BACKLINK_ORDER and kind in terms:
+            archives = [terms[kind][name] for name in names if name in terms[kind]]
+            if archives:
+                label = archives[0].kind.field_label
+                fields.append(FieldLinks(label, state.renderer.category_links(archives, page_url)))
+    return state.renderer.post_links(
+        post, plan.index.url, page_url, links, state.options.backlinks, fields
+    )
 
 
 def splice(state: BuildState, page: Page) -> None:
@@ -323,17 +338,51 @@ def listing(state: BuildState, plan: Plan, page: ArchivePage) -> list[str]:
     extra: dict[str, Any] = {}
     template = page.archive.kind.template
     if template == "index.html":
-        tags_index = plan.of_kind("tags-index")
-        extra = {
-            "categories": renderer.category_links(plan.categories(), url),
-            "years": renderer.category_links(plan.of_kind("year"), url),
-            "tags_href": relative_url(tags_index[0].url, url) if tags_index else None,
-        }
+        extra = index_sections(renderer, plan, url)
     elif template == "tags.html":
         extra = {
             "tags": renderer.tags_index(renderer.category_links(by_name(plan.of_kind("tags")), url))
         }
+    elif page.archive.kind.source == "year":
+        extra = {"months": renderer.category_links(months_of(plan, page.archive.name), url)}
     return renderer.listing(page, url, state.entries, feed_links, **extra)
+
+
+INDEX_TAGS = 20
+"""How many tags the blog index shows (those with the most posts); the tags index has all."""
+
+
+def months_of(plan: Plan, year: str) -> list[Archive]:
+    """The month archives of `year`, oldest first (as a year's page lists them)."""
+    found = [archive for archive in plan.of_kind("month") if archive.name.startswith(f"{year}-")]
+    return sorted(found, key=lambda archive: archive.name)
+
+
+def index_sections(renderer: Renderer, plan: Plan, url: str) -> dict[str, Any]:
+    """What the blog index shows below its posts: the categories, the years with their
+    months, the tags with the most posts (by name) and the link to all of them."""
+    years = [
+        (year, renderer.category_links(months_of(plan, year.name), url))
+        for year in renderer.category_links(plan.of_kind("year"), url)
+    ]
+    tags = sorted(plan.of_kind("tags"), key=lambda archive: -len(archive.posts))[:INDEX_TAGS]
+    tags_index = plan.of_kind("tags-index")
+    return {
+        "categories": renderer.category_links(plan.categories(), url),
+        "years": years,
+        "tags": renderer.category_links(by_name(tags), url),
+        "tags_href": relative_url(tags_index[0].url, url) if tags_index else None,
+    }
+
+
+def section_links(extra: dict[str, Any], labels: dict[str, str]) -> list[AnchorLink]:
+    """The blog index's sections that it shows, for its table of contents."""
+    shown = [("categories", "categories"), ("archive", "years"), ("tags", "tags")]
+    return [
+        AnchorLink(html_escape(labels[name]), SECTION_IDS[name], 2)
+        for name, key in shown
+        if extra[key]
+    ]
 
 
 def place_listing(
@@ -355,14 +404,18 @@ def place_listing(
         parts = listing(state, plan, archive_page)
         if stamp is not None and reuse is not None:
             reuse.cache.listings[archive_page.src_uri] = (stamp, parts)
+    items = []
     if archive_page.archive.kind.toc:
         shown = archive_page.archive.posts[archive_page.start : archive_page.stop]
         links = [state.entries[post.src_uri] for post in shown]
         items = [AnchorLink(entry.title_html, entry.anchor, 2) for entry in links]
-        if page.toc.items:
-            page.toc.items[0].children.extend(items)
-        else:
-            page.toc.items.extend(items)
+    if archive_page.archive.kind.template == "index.html":  # its sections, after its posts
+        sections = index_sections(state.renderer, plan, archive_page.url)
+        items += section_links(sections, state.renderer.labels)
+    if items and page.toc.items and page.toc.items[0].level == 1:
+        page.toc.items[0].children.extend(items)
+    else:
+        page.toc.items.extend(items)
     assert page.content is not None
     before, marker, after = page.content.partition(LISTING_MARKER)
     if not marker:
@@ -429,8 +482,9 @@ def feed_documents(
                 )
                 data = _kept(reuse, feed_file.src_uri, stamp, feeds.WRITERS[feed_file.format](feed))
             yield feed_file.src_uri, data
+        rel = compat.feed_rel(state.renderer.flavor)
         archive.head_links = "".join(
-            f'<link rel="alternate" type="{feeds.FORMATS[name][1]}" '
+            f'<link rel="{rel}" type="{feeds.FORMATS[name][1]}" '
             f'title="{html_escape(title)} ({feeds.FORMATS[name][2]})" href="{url}">'
             for name, url in urls.items()
         )
@@ -472,6 +526,11 @@ def standalone_files(
     options = dataclasses.replace(options, blog_dir=options.blog_dir.strip("/"))
     plan = plan_archives(list(state.posts.values()), options)
     sort_archives(plan, {src_uri: n for n, src_uri in enumerate(state.entries)})
+    # Entries again, for their links to the re-planned category pages (Material's meta line).
+    categories = plan.terms().get("categories", {})
+    state.renderer.category_urls = {name: archive.url for name, archive in categories.items()}
+    state.renderer.forget_entries()
+    state.entries = {uri: state.renderer.entry(state.posts[uri]) for uri in state.entries}
     found: dict[str, bytes] = {}
     for page in plan.pages():
         listed = "".join(listing(state, plan, page))

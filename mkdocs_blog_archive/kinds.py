@@ -48,6 +48,9 @@ class ArchiveKind:
     toc: bool = False
     """Its pages' table of contents lists the posts shown (Material's `blog_toc`,
     `categories_toc` …)."""
+    titled_by_name: bool = False
+    """Its pages' titles (the nav's, the browser tab's) are the bare name ("Guides", as
+    Material titles category pages); the heading says more ("Guides Articles")."""
     date_formats: tuple[str, str] | None = None
     """For date archives: babel patterns of the slug and of the name (Material's
     `archive_url_date_format`, `archive_date_format`); None: `YYYY` or `YYYY/MM`."""
@@ -67,6 +70,7 @@ CATEGORIES = ArchiveKind(
     noun="category",
     backlinks=True,
     related=True,
+    titled_by_name=True,
 )
 TAGS = ArchiveKind(
     "tags", "terms", "tag/{slug}", "tag_heading", noun="tag", backlinks=True, related=True

@@ -153,7 +153,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         if archive_page is None:
             return markdown
         if not archive_page.user_page:
-            title = self.build.renderer.heading_html(archive_page.archive, archive_page.number)
+            title = self.build.renderer.title_html(archive_page.archive, archive_page.number)
             page.meta.setdefault("title", title)
             return markdown
         in_place = LISTING_MARKER in markdown

@@ -8,6 +8,7 @@ theme's `custom_dir` holding `blog-archive/<name>.html` overrides any of them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -28,6 +29,8 @@ LISTING_MARKER = "<!-- blog-archive:listing -->"
 """Where an archive page's listing goes; a user's page may place it anywhere itself."""
 
 _POSTS_STAND_IN = stand_in("posts_html")
+SECTION_IDS = {"categories": "blog-categories", "archive": "blog-archive", "tags": "blog-tags"}
+"""The ids of the blog index's sections (`index.html`), which its table of contents links."""
 Block = Filled | str
 """A post's block: its HTML is `str(block)`."""
 _URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
@@ -108,7 +111,7 @@ class Entry:
     categories: tuple[tuple[str, str], ...] = ()
     """With `excerpts`: (name, URL) of the post's first categories."""
     anchor: str = ""
-    """Its id in listings, where a listing's table of contents links it (`toc`)."""
+    """The id of its heading in listings (a listing's table of contents may link it)."""
 
     @property
     def title(self) -> Markup:
@@ -128,6 +131,24 @@ class CategoryLink:
     href: str
     count: int
     count_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCard:
+    """A post's author as the post's head shows them (Material's author card)."""
+
+    name: str
+    href: str
+    avatar: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLinks:
+    """A post's names in one `archives` field ("Series: Making it fast"), linked."""
+
+    label: str
+    links: list[CategoryLink]
 
 
 @dataclass(frozen=True)
@@ -197,6 +218,7 @@ class Renderer:
         self.stencils = Stencils(self.render, self.ours)
         self._entries_html: dict[int, tuple[str, ...]] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
+        self._without: dict[tuple[int, str], Entry] = {}
         self._ours: dict[str, bool] = {}
 
     def render(self, name: str, **context: Any) -> str:
@@ -240,7 +262,10 @@ class Renderer:
             except jinja2.TemplateNotFound:
                 source = ""
             # A size of its own, for pages shown without our stylesheet (which sizes it).
-            source = source.strip().replace("<svg ", '<svg width="16" height="16" ', 1)
+            # Decorative (the text beside it says what it means): hidden from screen readers.
+            source = source.strip().replace(
+                "<svg ", '<svg width="16" height="16" aria-hidden="true" focusable="false" ', 1
+            )
             svg = self._icons[name] = Markup(source)
         return svg
 
@@ -269,38 +294,50 @@ class Renderer:
             heading = self.labels["page_title"].format(name=heading, count=page)
         return html.escape(heading)
 
-    def page_markdown(self, archive: Archive) -> str:
-        """Markdown source of a generated archive page: its heading and the listing marker.
+    def title_html(self, archive: Archive, page: int = 1) -> str:
+        """The page's title (nav, browser tab): the heading, or the bare name for kinds
+        `titled_by_name`; with its page number after the first page; HTML-escaped."""
+        if not archive.kind.titled_by_name:
+            return self.heading_html(archive, page)
+        title = self.display_name(archive)
+        if page > 1:
+            title = self.labels["page_title"].format(name=title, count=page)
+        return html.escape(title)
+
+    def page_markdown(self, archive: Archive, page: int = 1) -> str:
+        """Markdown source of a generated archive page: its heading (with its page number
+        after the first page) and the listing marker.
 
         The heading is raw HTML so that no Markdown syntax in a category name is interpreted.
         """
-        heading = self.heading_html(archive)
-        return f'<h1 class="blog-archive-heading">{heading}</h1>\n\n{LISTING_MARKER}\n'
+        return f"{self.heading_tag(archive, page)}\n\n{LISTING_MARKER}\n"
+
+    def heading_tag(self, archive: Archive, page: int = 1) -> str:
+        """The h1 of a generated archive page, with an id (one of its kind's)."""
+        heading = self.heading_html(archive, page)
+        return f'<h1 class="blog-archive-heading" id="{archive.kind.name}-heading">{heading}</h1>'
 
     def standalone_markdown(self, archive: Archive, page: int, back_link: str, listing: str) -> str:
         """An archive page for a generator that runs no plugins (`write-pages`): its title in
         front matter, then the back-link, heading and listing as raw HTML blocks."""
-        heading = self.heading_html(archive, page)
-        front = yaml.safe_dump({"title": html.unescape(heading)}, allow_unicode=True, width=1000)
-        parts = [back_link, f'<h1 class="blog-archive-heading">{heading}</h1>', listing]
+        front = yaml.safe_dump(
+            {"title": html.unescape(self.title_html(archive, page))}, allow_unicode=True, width=1000
+        )
+        parts = [back_link, self.heading_tag(archive, page), listing]
         return f"---\n{front}---\n\n" + "\n\n".join(part for part in parts if part) + "\n"
 
     def entry(self, post: Post) -> Entry:
-        avatars: tuple[tuple[str, str], ...] = ()
-        categories: tuple[tuple[str, str], ...] = ()
-        if post.excerpt_html:  # Material's meta line: site-relative URLs after LATE
-            authors, most = post.authors[: self.look.max_authors], self.look.max_categories
-            infos = [self.authors.get(key, {}) for key in authors]
-            avatars = tuple(
-                (_site_url(info["avatar"]), info.get("name", ""))
-                for info in infos
-                if "avatar" in info
-            )
-            categories = tuple(
-                (name, str(LATE) + self.category_urls[name])
-                for name in post.categories[:most]
-                if name in self.category_urls
-            )
+        # Material's meta line (avatars, categories): site-relative URLs after LATE.
+        authors, most = post.authors[: self.look.max_authors], self.look.max_categories
+        infos = [self.authors.get(key, {}) for key in authors]
+        avatars = tuple(
+            (_site_url(info["avatar"]), info.get("name", "")) for info in infos if "avatar" in info
+        )
+        categories = tuple(
+            (name, str(LATE) + self.category_urls[name])
+            for name in post.categories[:most]
+            if name in self.category_urls
+        )
         return Entry(
             title_html=post.title,
             url=post.url,
@@ -315,8 +352,26 @@ class Renderer:
             more=post.more,
             avatars=avatars,
             categories=categories,
-            anchor=make_slug(post.url) if self.anchors else "",
+            anchor=make_slug(post.url),
         )
+
+    def forget_entries(self) -> None:
+        """Drop what was made of this build's entries (kept by `id()`), before new ones."""
+        self._entries_html.clear()
+        self._without.clear()
+
+    def without_author(self, entry: Entry, name: str) -> Entry:
+        """`entry` as an author's page lists it: without that author (who heads the page).
+        Made once per post and author; kept, as entries are, for this build."""
+        key = (id(entry), name)
+        found = self._without.get(key)
+        if found is None:
+            found = self._without[key] = dataclasses.replace(
+                entry,
+                authors=tuple(author for author in entry.authors if author != name),
+                avatars=tuple(avatar for avatar in entry.avatars if avatar[1] != name),
+            )
+        return found
 
     def readtime_label(self, post: Post) -> str:
         if post.readtime is None:
@@ -355,10 +410,15 @@ class Renderer:
         together, so that the posts (megabytes on a big blog) are copied into the page once.
 
         `feeds` are (label, link) pairs of the archive's feeds; `extra` goes to the template
-        (the blog index's `categories`, `years` and `tags_href`; the tags index's `tags`).
+        (the blog index's `categories`, `years`, `tags` and `tags_href`; a year's `months`;
+        the tags index's `tags`).
         """
         archive = page.archive
         listed = [entries[post.src_uri] for post in archive.posts[page.start : page.stop]]
+        author = self.authors.get(archive.name) if archive.kind.display == "author" else None
+        if archive.kind.display == "author":
+            name = self.author_name(archive.name)
+            listed = [self.without_author(entry, name) for entry in listed]
         count, look = len(archive.pages), self.look
 
         def link(number: int) -> str:  # "" for a gap, before the first, after the last
@@ -380,9 +440,13 @@ class Renderer:
             "count": len(archive.posts),
             "count_label": self.count_label(len(archive.posts)),
             "categories": [],
+            "tags": [],
             "tags_href": None,
             "years": [],
-            "author": self.authors.get(archive.name) if archive.kind.display == "author" else None,
+            "months": [],
+            "ids": SECTION_IDS,
+            "chip": "md-tag" if self.flavor == "material" else "",
+            "author": author,
             "entries": listed,
             "prefix": url_prefix(page_url),
             **extra,
@@ -458,9 +522,12 @@ class Renderer:
         page_url: str,
         links: dict[str, list[CategoryLink]],
         placement: str,
+        fields: list[FieldLinks] | None = None,
     ) -> Block:
-        """The back-link block of a post: back to the blog, its date, reading time and its
-        archives (`links`, by kind: `categories`, `tags`, `authors`)."""
+        """The back-link block of a post: back to the blog, its dates, reading time and its
+        archives (`links`, by kind: `categories`, `tags`, `authors`; `fields`: the `archives`
+        fields'), and a card per author (Material's layout shows them)."""
+        updated = post.updated if post.updated and post.updated > post.date else None
         return self._fill(
             "post-links.html",
             {"placement": placement, "draft": post.draft},
@@ -468,10 +535,28 @@ class Renderer:
                 "blog_href": relative_url(blog_url, page_url),
                 "date": self.format_date(post.date),
                 "datetime": post.date.isoformat(),
+                "updated": self.format_date(updated) if updated else "",
+                "updated_datetime": updated.isoformat() if updated else "",
                 "readtime": self.readtime_label(post),
+                "cards": self.author_cards(post, links.get("authors", []), page_url),
+                "fields": fields or [],
                 **links,
             },
         )
+
+    def author_cards(
+        self, post: Post, links: list[CategoryLink], page_url: str
+    ) -> list[AuthorCard]:
+        """A card for each of the post's authors in the authors file, linked to their page."""
+        cards = []
+        for key, link in zip(post.authors, links, strict=False):
+            info = self.authors.get(key)
+            if info is not None:
+                avatar = _site_url(info["avatar"]) if info.get("avatar") else ""
+                if avatar.startswith(LATE):
+                    avatar = url_prefix(page_url) + avatar.removeprefix(LATE)
+                cards.append(AuthorCard(link.name, link.href, avatar, info.get("description", "")))
+        return cards
 
     def _fill(self, name: str, literal: dict[str, Any], values: dict[str, Any]) -> Block:
         """`name` from its skeleton for this shape (`Stencils`), else rendered."""

@@ -56,14 +56,15 @@ def add_files(
     automatic_nav = config.nav is None
     added: list[File] = []
     for archive in plan.archives:
-        markdown = state.renderer.page_markdown(archive)
+        kept = None  # Material's pagination_keep_content: the first page's own text
         for page in archive.pages:
             in_nav = automatic_nav and archive.kind.source == "all" and page.number == 1
+            markdown = kept or state.renderer.page_markdown(archive, page.number)
             file = _page_file(page, markdown, files, taken, config, in_nav, folder)
             state.pages[file.src_uri] = page
             added.append(file)
             if page.user_page and state.options.keep_content:
-                markdown = _kept_content(file, markdown)
+                kept = _kept_content(file, markdown)
         feeds = archive.feeds
         archive.feeds = [f for f in feeds if _feed_file(f, archive, files, state, config, folder)]
     compat.share_pages(added, config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -82,6 +83,11 @@ def make_renderer(
 ) -> Renderer:
     """The renderer of a build: the theme's templates, the locale's labels and dates."""
     labels = i18n.resolve_labels(locale, options.labels)
+    folder = posixpath.basename(options.blog_dir.strip("/"))
+    if not options.labels.get("blog") and folder not in ("", ".", "blog"):
+        # A generated index is named by its folder ("Releases"), as MkDocs names sections:
+        # a second blog's index is not a second "Blog" in the nav.
+        labels["blog"] = folder.replace("-", " ").replace("_", " ").capitalize()
     return Renderer(
         config.theme.dirs,
         labels,

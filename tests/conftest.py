@@ -106,6 +106,19 @@ class Site:
         return tag.get_text()
 
 
+def link_name(link: Tag) -> str:
+    """A counted link's name: its text before the count inside it ("AI" of "AI 3 posts")."""
+    count = link.select_one(".blog-archive-category-count")
+    text = link.get_text()
+    return (text[: text.rindex(count.get_text())] if count else text).strip()
+
+
+def link_count(link: Tag) -> str:
+    count = link.select_one(".blog-archive-category-count")
+    assert count is not None, f"{link} has no count"
+    return count.get_text()
+
+
 def write_site(
     root: Path, docs: dict[str, str | bytes], config: dict[str, Any] | None = None
 ) -> Path:

@@ -135,7 +135,7 @@ def test_titles_categories_and_summaries_are_escaped(make_site: Any, theme: str)
     site: Site = make_site(docs, {"theme": {"name": theme}})
     # The theme itself puts a front-matter title raw into the post's <title>; what the
     # plugin writes (archive pages, the post's link block) must carry no markup of the user's.
-    blocks = [site.soup("x/index.html").select_one("nav.blog-archive-post-links")]
+    blocks = [site.soup("x/index.html").select_one("div.blog-archive-post-links")]
     for page in site.site_dir.glob("blog/**/*.html"):
         blocks.append(site.soup(str(page.relative_to(site.site_dir))).select_one(".blog-archive"))
     for block in blocks:

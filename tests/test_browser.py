@@ -147,7 +147,7 @@ def test_a_reader_walks_the_archive(
         # A post: its heading, and the back-link block with the date and categories.
         first.click()
         assert page.locator("h1").first.inner_text().strip("¶ \n") == title
-        block = page.locator("nav.blog-archive-post-links")
+        block = page.locator("div.blog-archive-post-links")
         assert block.is_visible()
         assert "Back to Blog" in block.inner_text()
         assert block.locator("time").inner_text().strip()

@@ -98,11 +98,17 @@ def test_pages_announce_their_feeds(make_site: Any, theme: str) -> None:
     def alternates(page: str) -> dict[str, str]:
         head = site.soup(page).head
         assert head is not None
-        return {
+        found = {  # rel is a set of tokens, as feed readers read it
             str(link["type"]): str(link["href"])
-            for link in head.select('link[rel="alternate"]')
+            for link in head.select("link[rel~=alternate]")
             if "feed" in str(link["type"]) or "xml" in str(link["type"])
         }
+        # Material's JavaScript takes `link[rel=alternate]` (the whole value) for a language
+        # version and fetches a sitemap.xml beside it: a 404 for a feed in a folder.
+        exact = [link for link in head.find_all("link") if link.get("rel") == ["alternate"]]
+        announced = [link for link in exact if "+" in str(link.get("type", ""))]
+        assert not announced if theme == "material" else len(announced) == len(found)
+        return found
 
     category = alternates("blog/category/architecture/index.html")
     assert category == {

@@ -64,7 +64,7 @@ def test_serve_shows_drafts_with_a_mark(tmp_path: Path) -> None:
         for li in entries
     }
     assert marks == {"Future": True, "Draft": True, "Live": False}
-    block = site.soup("draft/index.html").select_one("nav.blog-archive-post-links")
+    block = site.soup("draft/index.html").select_one("div.blog-archive-post-links")
     assert block is not None and block.select_one(".blog-archive-draft") is not None
 
 
@@ -174,7 +174,7 @@ def test_post_nav_can_be_turned_off(make_site: Any) -> None:
     content = soup.select_one("[role=main]")  # the mkdocs theme's page content
     assert content is not None
     assert not content.select('a[rel="prev"], a[rel="next"]')  # no post's link either
-    assert content.select("nav.blog-archive-post-links")  # the back-links stay
+    assert content.select("div.blog-archive-post-links")  # the back-links stay
 
 
 def test_draft_on_serve_false_keeps_drafts_out_under_serve(tmp_path: Path) -> None:

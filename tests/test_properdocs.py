@@ -38,7 +38,7 @@ def test_the_example_site_builds_strict_under_properdocs(tmp_path: Path) -> None
     assert site.count("blog/category/engineering/index.html") == "21 posts"
     assert (site.site_dir / "blog/feed.json").is_file()
     block = site.soup("blog/posts/2026/06/back-links/index.html").select_one(
-        "nav.blog-archive-post-links"
+        "div.blog-archive-post-links"
     )
     assert block is not None
 

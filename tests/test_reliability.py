@@ -140,7 +140,7 @@ def _check_site(root: Path) -> None:
         if not page.is_file():
             continue  # a page named `x.html.md` makes a folder `x.html/`
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-        for block in soup.select(".blog-archive, nav.blog-archive-post-links"):
+        for block in soup.select(".blog-archive, div.blog-archive-post-links"):
             tags = {tag.name for tag in block.find_all(True)}
             assert tags <= OUR_TAGS, (page, tags - OUR_TAGS)
     for feed in site.site_dir.rglob("atom.xml"):
