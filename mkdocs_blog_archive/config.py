@@ -290,7 +290,8 @@ class Labels(base.Config):
     categories = c.Optional(Label())
     """Heading of the category list on the blog index, and the nav section of category pages."""
     recent_posts = c.Optional(Label())
-    """Heading of the newest posts on the blog index."""
+    """Accepted for sites that set it; no longer shown (the index's posts come first, under
+    its own heading, and its sections after them)."""
     posted_in = c.Optional(Label())
     """Joins a post's date and its categories in the back-link block."""
     feeds = c.Optional(Label())

@@ -412,6 +412,10 @@ def place_listing(
     if archive_page.archive.kind.template == "index.html":  # its sections, after its posts
         sections = index_sections(state.renderer, plan, archive_page.url)
         items += section_links(sections, state.renderer.labels)
+    if not archive_page.user_page and not page.toc.items:  # its h1 is raw HTML
+        archive = archive_page.archive
+        heading = state.renderer.heading_html(archive, archive_page.number)
+        page.toc.items.append(AnchorLink(heading, state.renderer.heading_id(archive), 1))
     if items and page.toc.items and page.toc.items[0].level == 1:
         page.toc.items[0].children.extend(items)
     else:

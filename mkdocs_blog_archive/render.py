@@ -312,10 +312,14 @@ class Renderer:
         """
         return f"{self.heading_tag(archive, page)}\n\n{LISTING_MARKER}\n"
 
+    @staticmethod
+    def heading_id(archive: Archive) -> str:
+        return f"{archive.kind.name}-heading"
+
     def heading_tag(self, archive: Archive, page: int = 1) -> str:
         """The h1 of a generated archive page, with an id (one of its kind's)."""
         heading = self.heading_html(archive, page)
-        return f'<h1 class="blog-archive-heading" id="{archive.kind.name}-heading">{heading}</h1>'
+        return f'<h1 class="blog-archive-heading" id="{self.heading_id(archive)}">{heading}</h1>'
 
     def standalone_markdown(self, archive: Archive, page: int, back_link: str, listing: str) -> str:
         """An archive page for a generator that runs no plugins (`write-pages`): its title in
@@ -415,7 +419,11 @@ class Renderer:
         """
         archive = page.archive
         listed = [entries[post.src_uri] for post in archive.posts[page.start : page.stop]]
-        author = self.authors.get(archive.name) if archive.kind.display == "author" else None
+        author = None
+        if archive.kind.display == "author" and archive.name in self.authors:
+            author = dict(self.authors[archive.name])
+            if author.get("avatar"):  # a site-relative path, linked from this page
+                author["avatar"] = self.image_url(author["avatar"], page_url)
         if archive.kind.display == "author":
             name = self.author_name(archive.name)
             listed = [self.without_author(entry, name) for entry in listed]
@@ -544,6 +552,12 @@ class Renderer:
             },
         )
 
+    @staticmethod
+    def image_url(url: str, page_url: str) -> str:
+        """An image of the authors file (absolute, or a site-relative path) from a page."""
+        found = _site_url(url)
+        return url_prefix(page_url) + found.removeprefix(LATE) if found.startswith(LATE) else found
+
     def author_cards(
         self, post: Post, links: list[CategoryLink], page_url: str
     ) -> list[AuthorCard]:
@@ -552,9 +566,7 @@ class Renderer:
         for key, link in zip(post.authors, links, strict=False):
             info = self.authors.get(key)
             if info is not None:
-                avatar = _site_url(info["avatar"]) if info.get("avatar") else ""
-                if avatar.startswith(LATE):
-                    avatar = url_prefix(page_url) + avatar.removeprefix(LATE)
+                avatar = self.image_url(info["avatar"], page_url) if info.get("avatar") else ""
                 cards.append(AuthorCard(link.name, link.href, avatar, info.get("description", "")))
         return cards
 

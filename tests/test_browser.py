@@ -1,6 +1,7 @@
 """A reader's walk through the example site in a real browser: Debian's chromium, driven by
-Playwright, on Material (light and dark) and on the mkdocs theme. Screenshots of each page go
-to `test-artifacts/screenshots/` (or `$BLOG_ARCHIVE_ARTIFACTS`)."""
+Playwright, on Material (light and dark), the mkdocs and the readthedocs theme, with axe-core
+(WCAG 2.2 AA and best practice) on every kind of page at a desktop's and a phone's width.
+Screenshots of each page go to `test-artifacts/screenshots/` (or `$BLOG_ARCHIVE_ARTIFACTS`)."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     """The example site built on material and on mkdocs, each served on localhost."""
     tmp = tmp_path_factory.mktemp("browser")
     servers, urls = [], {}
-    for theme in ("material", "mkdocs"):
+    for theme in ("material", "mkdocs", "readthedocs"):
         handler = functools.partial(_QuietHandler, directory=str(_build(tmp, theme)))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -164,5 +165,80 @@ def test_a_reader_walks_the_archive(
         page.wait_for_url("**/blog/")
         assert page.locator(".blog-archive-index").is_visible()
         assert errors == []
+    finally:
+        context.close()
+
+
+PAGE_KINDS = {
+    "index": "blog/",
+    "category": "blog/category/engineering/",
+    "page-2": "blog/category/engineering/page/2/",
+    "tag": "blog/tag/speed/",
+    "tags-index": "blog/tag/",
+    "author": "blog/author/maintainers/",
+    "year": "blog/2026/",
+    "month": "blog/2026/07/",
+    "series": "blog/series/making-it-fast/",
+    "post": "blog/posts/2026/07/measuring-overhead/",
+    "home": "",
+}
+LOOKS = [("material", "light"), ("material", "dark"), ("mkdocs", "light"), ("readthedocs", "light")]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# Whether an element axe names is in the plugin's markup (inside one of our blocks).
+OURS = """target => {
+    const element = document.querySelector(target);
+    return !!(element && element.closest('[class*="blog-archive"]'));
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("theme", "scheme"), LOOKS)
+def test_axe_finds_nothing_in_our_markup(
+    browser: Any, served: dict[str, str], theme: str, scheme: str, width: int
+) -> None:
+    """Every kind of page, on every look, at both widths: no axe violation whose element is
+    in the plugin's markup (the themes' own are theirs), no same-origin request that fails,
+    every heading we write has an id; a screenshot of each page stays as an artifact."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    height = 900 if width > 800 else 844
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": height})
+    page = context.new_page()
+    failed: list[str] = []
+    origin = served[theme]
+    page.on(
+        "response",
+        lambda response: (
+            failed.append(response.url)
+            if response.status >= 400 and response.url.startswith(origin)
+            else None
+        ),
+    )
+    found: dict[str, list[str]] = {}
+    try:
+        for kind, path in PAGE_KINDS.items():
+            page.goto(origin + path)
+            page.wait_for_load_state("networkidle")
+            folder = ARTIFACTS / "screenshots" / "axe"
+            folder.mkdir(parents=True, exist_ok=True)
+            page.screenshot(
+                path=str(folder / f"{theme}-{scheme}-{width}-{kind}.png"), full_page=True
+            )
+            result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            for violation in result.response["violations"]:
+                for node in violation["nodes"]:
+                    target = node["target"][-1]
+                    if page.evaluate(OURS, target if isinstance(target, str) else target[0]):
+                        found.setdefault(kind, []).append(
+                            f"{violation['id']}: {node['html'][:120]}"
+                        )
+            unnamed = page.evaluate(
+                """() => [...document.querySelectorAll(
+                    '[class*="blog-archive"] :is(h1,h2,h3,h4), h1.blog-archive-heading'
+                )].filter(h => !h.id).map(h => h.outerHTML.slice(0, 80))"""
+            )
+            if unnamed:
+                found.setdefault(kind, []).extend(f"heading without id: {h}" for h in unnamed)
+        assert found == {}
+        assert failed == []
     finally:
         context.close()
