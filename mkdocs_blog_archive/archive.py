@@ -42,6 +42,8 @@ class Post:
     draft: bool = False
     """A draft (or, unless the site allows them, a post dated in the future)."""
     pinned: bool = False
+    unlisted: bool = False
+    """Front matter `unlisted: true`: built and reachable, listed nowhere (`plan_archives`)."""
     readtime: int | None = None
     """Minutes to read: front matter `readtime`, else counted from the rendered page."""
     links: tuple[Link, ...] = ()

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
+    from mkdocs_blog_archive.archive import Post
+
 
 def tag_chips(config: MkDocsConfig) -> bool:
     """Material's `tags` plugin is on: the theme shows each post's tags as chips."""
@@ -38,6 +40,13 @@ def description_tag(output: str, description: str | None) -> str:
     if not description or output.find('name="description"', 0, output.find("</head>")) >= 0:
         return ""
     return f'\n<meta name="description" content="{escape(description)}">'
+
+
+def post_head(output: str, post: Post) -> str:
+    """What a post adds to its `<head>`: its description (`description_tag`), and for an
+    unlisted post `noindex` (search engines leave it out, as every listing does)."""
+    robots = '\n<meta name="robots" content="noindex">' if post.unlisted else ""
+    return description_tag(output, post.summary) + robots
 
 
 def share_pages(added: list[File], config: MkDocsConfig) -> None:

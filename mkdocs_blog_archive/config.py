@@ -413,6 +413,9 @@ class BlogArchiveConfig(MaterialOptions):
     """Show each post's reading time (front matter `readtime` overrides the count)."""
     words_per_minute = NonNegativeInt(default=265)
     """Reading speed for the reading time."""
+    characters_per_minute = NonNegativeInt(default=500)
+    """Reading speed in Chinese, Japanese and Korean text, counted in characters (it has no
+    spaces between words); mixed text adds both."""
     authors_file = c.Type(str, default="{blog_dir}/.authors.yml")
     """Material-style authors file (relative to docs_dir) that front matter `authors` ids
     are looked up in."""

@@ -136,7 +136,7 @@ def _take(page: Page, post: Post, options: PostOptions) -> Rendered:
     if not options.reading_time:
         readtime = None
     elif readtime is None:
-        readtime = reading_minutes(html, options.words_per_minute)
+        readtime = reading_minutes(html, options.words_per_minute, options.characters_per_minute)
     kept = html if options.keep_html else None
     return Rendered(title_html(page), summary, excerpt, more, readtime, kept)
 
@@ -205,7 +205,9 @@ def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: F
     (older and newer posts, its `links`, related posts). They go into the page just before
     it is written (`splice`)."""
     options = state.options
-    chronological = list(state.entries)  # newest first
+    posts = state.posts
+    chronological = [uri for uri in state.entries if not posts[uri].unlisted]  # newest first
+    position_of = {src_uri: position for position, src_uri in enumerate(chronological)}
     terms = plan.terms()
     if options.related:
         for kind in RELATED_BY:
@@ -218,15 +220,18 @@ def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: F
             return None
         return file.url, title_html(file.page) if file.page is not None else path
 
-    for position, src_uri in enumerate(chronological):
+    for src_uri in state.entries:
         page = pages.get(src_uri)
         if page is None:
             continue
-        post = state.posts[src_uri]
+        post = posts[src_uri]
         bottom = top = None
         if options.post_nav or options.related or post.links:
-            older = chronological[position + 1] if position + 1 < len(chronological) else None
-            newer = chronological[position - 1] if position else None
+            older = newer = None  # an unlisted post is no one's neighbour, and has none
+            position = position_of.get(src_uri)
+            if position is not None:
+                older = chronological[position + 1] if position + 1 < len(chronological) else None
+                newer = chronological[position - 1] if position else None
             bottom = _bottom(state, options, post, page.url, terms, older, newer, find_page)
         if options.backlinks != "none":
             top = _top(state, plan, post, page.url, terms)
@@ -237,9 +242,10 @@ def _top(
     state: BuildState, plan: Plan, post: Post, page_url: str, terms: dict[str, dict[str, Archive]]
 ) -> Block:
     """A post's back-link block: the blog, its date and reading time, its archives."""
-    links = {
+    links = {  # an unlisted post's names may have no archive (no listed post has them)
         kind: state.renderer.category_links(
-            [terms[kind][name] for name in post.terms.get(kind, ())], page_url
+            [terms[kind][name] for name in post.terms.get(kind, ()) if name in terms.get(kind, {})],
+            page_url,
         )
         for kind in BACKLINK_ORDER
         if kind != "tags" or state.options.post_tags
@@ -294,7 +300,12 @@ def _bottom(
     entries = state.entries
     found: list[Post] = []
     if options.related:
-        shared = [terms[kind][name] for kind in RELATED_BY for name in post.terms.get(kind, ())]
+        shared = [
+            terms[kind][name]
+            for kind in RELATED_BY
+            for name in post.terms.get(kind, ())
+            if not post.unlisted and name in terms.get(kind, {})
+        ]
         window = max(4 * options.related, 20)
         found = related_posts(post, shared, options.related, window=window)
     links = []

@@ -247,10 +247,26 @@ class PostDate(base.BaseConfigOption[tuple[dt.datetime, dt.datetime | None]]):
             raise base.ValidationError(str(error)) from None
 
 
+class OneDate(base.BaseConfigOption[dt.datetime | None]):
+    """`updated`: a date or date-time, in `tz` when it has no zone."""
+
+    def __init__(self, tz: dt.tzinfo = dt.timezone.utc) -> None:
+        super().__init__()
+        self.tz = tz
+
+    def run_validation(self, value: object) -> dt.datetime | None:
+        try:
+            return parse_date(value, self.tz)
+        except DateError as error:
+            raise base.ValidationError(str(error)) from None
+
+
 class PostMeta(base.Config):
     """The front matter a post may carry. Keys not listed here are the site's own business."""
 
     date = PostDate()
+    updated = OneDate()
+    """When the post last changed (also Material's `date: {updated: …}`)."""
     categories = Names()
     tags = Names()
     authors = Names()
@@ -263,6 +279,7 @@ class PostMeta(base.Config):
     slug = Text()
     draft = Flag()
     pin = Flag()
+    unlisted = Flag()
     readtime = Minutes()
     links = Links()
 
@@ -274,9 +291,16 @@ class Schema:
         self.tz = tz
         self.fields = tuple(fields)
         self.checks: list[tuple[str, base.BaseConfigOption[Any]]] = [
-            (key, PostDate(tz) if key == "date" else option) for key, option in PostMeta._schema
+            (key, _zoned(key, option, tz)) for key, option in PostMeta._schema
         ]
         self.checks += [(key, Names()) for key in self.fields]
+
+
+def _zoned(key: str, option: base.BaseConfigOption[Any], tz: dt.tzinfo) -> Any:
+    """The schema's option for `key`, its dates read in the blog's time zone `tz`."""
+    if key == "date":
+        return PostDate(tz)
+    return OneDate(tz) if key == "updated" else option
 
 
 def check_meta(data: dict[str, Any], src_uri: str, schema: Schema) -> dict[str, Any]:

@@ -146,8 +146,10 @@ def reserved_paths(options: PlanOptions) -> tuple[str, ...]:
 
 
 def plan_archives(posts: list[Post], options: PlanOptions) -> Plan:
-    """The archives of `posts` (in the order given, which each archive keeps) for `options`."""
+    """The archives of `posts` (in the order given, which each archive keeps) for `options`;
+    unlisted posts are in none."""
     plan = Plan([], options=options)
+    posts = [post for post in posts if not post.unlisted]
     for kind in options.kinds:
         if kind.source == "all":
             found = [Archive(kind, "", "", posts=list(posts))]

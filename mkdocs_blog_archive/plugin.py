@@ -221,8 +221,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     # Last, so that other plugins' `on_post_page` still see a generated page's content.
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Announce the feeds in `<head>`: an archive page its own, a post the blog's. A
-        generated archive page, now written, lets its listing go, a post its blocks."""
+        """`<head>`: the feeds (an archive page's own, the blog's); let go what was written."""
         build = self.build
         archive_page = build.pages.get(page.file.src_uri)
         if archive_page is not None:
@@ -232,12 +231,13 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         elif page.file.src_uri in build.posts and build.index is not None:
             finish.unsplice(build, page)
             post = build.posts[page.file.src_uri]
-            links = build.index.head_links + compat.description_tag(output, post.summary)
+            links = build.index.head_links + compat.post_head(output, post)
         else:
             return output
         return output.replace("</head>", f"{links}\n</head>", 1) if links else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        site.finish_sitemap(config, self.build.posts.values())  # lastmod; no unlisted posts
         if self.incremental is not None:  # a dirty build keeps what posts rendered to
             self.incremental.finish()
 

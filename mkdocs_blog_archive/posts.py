@@ -122,6 +122,7 @@ def read_post(
     if author and author.strip():
         authors.insert(0, " ".join(author.split()))
     description = _first_text(data["description"], data["summary"])
+    updated = _updated(src_uri, date, data["updated"] or updated)
     return Post(
         src_uri=src_uri,
         url=file.url,
@@ -135,9 +136,21 @@ def read_post(
         slug=_slug(file, front, data, url_slug),
         draft=data["draft"],
         pinned=data["pin"],
+        unlisted=data["unlisted"],
         readtime=data["readtime"],
         links=data["links"],
     )
+
+
+def _updated(src_uri: str, date: dt.datetime, updated: dt.datetime | None) -> dt.datetime | None:
+    """The updated date, unless it is before the post's date (a typo: warned, left out)."""
+    if updated is not None and updated < date:
+        log.warning(
+            f"{src_uri}: 'updated' {updated.isoformat()} is before the post's date "
+            f"{date.isoformat()}; it is left out"
+        )
+        return None
+    return updated
 
 
 def _slug(file: File, front: FrontMatter, data: dict[str, Any], how: bool | Slugify) -> str | None:

@@ -3,9 +3,13 @@ own page at an archive's URL), and posts kept out of an automatic nav."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import posixpath
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -20,7 +24,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-    from mkdocs_blog_archive.archive import Archive, ArchivePage, FeedFile
+    from mkdocs_blog_archive.archive import Archive, ArchivePage, FeedFile, Post
     from mkdocs_blog_archive.config import FeedsConfig
     from mkdocs_blog_archive.plan import Plan
     from mkdocs_blog_archive.state import BuildState
@@ -154,3 +158,39 @@ def keep_out_of_nav(pages: list[File], posts: set[str]) -> None:
     for file in pages:
         if file.src_uri in posts and file.inclusion.is_in_nav():
             file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+_SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def finish_sitemap(config: MkDocsConfig, posts: Iterable[Post]) -> None:
+    """The theme's `sitemap.xml` (and `.gz`) without unlisted posts, and with each updated
+    post's `lastmod` its updated date (MkDocs writes the build's date for every page).
+    Untouched when no post is unlisted or updated, or the theme wrote no sitemap."""
+    base = config.site_url or ""
+    unlisted = {urljoin(base, post.url) for post in posts if post.unlisted}
+    updated = {urljoin(base, p.url): p.updated for p in posts if p.updated and not p.unlisted}
+    path = os.path.join(config.site_dir, "sitemap.xml")
+    if not (unlisted or updated) or not base or not os.path.isfile(path):
+        return
+    ET.register_namespace("", _SITEMAP)
+    try:
+        tree = ET.parse(path)
+    except ET.ParseError:
+        return  # not ours to repair
+    root = tree.getroot()
+    for url in list(root):
+        loc = url.findtext(f"{{{_SITEMAP}}}loc", "").strip()
+        if loc in unlisted:
+            root.remove(url)
+        elif loc in updated:
+            lastmod = url.find(f"{{{_SITEMAP}}}lastmod")
+            if lastmod is None:
+                lastmod = ET.SubElement(url, f"{{{_SITEMAP}}}lastmod")
+            lastmod.text = updated[loc].date().isoformat()
+    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    with open(path, "wb") as plain:
+        plain.write(data)
+    if os.path.isfile(path + ".gz"):
+        with gzip.GzipFile(path + ".gz", "wb", mtime=0) as packed:
+            packed.write(data)

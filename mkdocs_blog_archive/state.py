@@ -47,6 +47,7 @@ class PostOptions:
     """Material's `pagination_keep_content`: a page's own text on its later pages too."""
     reading_time: bool = True
     words_per_minute: int = 265
+    characters_per_minute: int = 500
     post_nav: bool = True
     related: int = 0
     backlinks: str = "top"
@@ -71,6 +72,7 @@ class PostOptions:
             ),
             reading_time=options.reading_time,
             words_per_minute=options.words_per_minute,
+            characters_per_minute=options.characters_per_minute,
             post_nav=options.post_nav,
             related=options.related,
             backlinks=options.backlinks,

@@ -73,14 +73,28 @@ def summarize(
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 
 
-def reading_minutes(content: str, words_per_minute: int) -> int:
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
+"""A character of Chinese, Japanese or Korean (Han, kana, Hangul, Bopomofo, their
+compatibility and extension blocks: the Unicode scripts written without spaces between words,
+as CLDR's word-break rules treat them)."""
+
+
+def reading_minutes(content: str, words_per_minute: int, characters_per_minute: int = 500) -> int:
     """Minutes to read a rendered page: its words, plus one word per line of code
-    (code is skimmed, not read word by word); at least one minute."""
+    (code is skimmed, not read word by word), plus its CJK characters at
+    `characters_per_minute` (that text has no spaces to count words by); at least one."""
     parts = _PRE.split(content)  # prose, code block, prose, …
     lines = sum(block.count("\n") + 1 for block in parts[1::2])
     prose = _TAG.sub(" ", " ".join(parts[::2]) if lines else content)
+    characters = 0
+    if not prose.isascii():  # O(1) in CPython: ASCII text is never scanned
+        prose, characters = _CJK.subn(" ", prose)
     words = len(prose.split()) + lines
-    return max(1, round(words / max(words_per_minute, 1)))
+    minutes = words / max(words_per_minute, 1) + characters / max(characters_per_minute, 1)
+    return max(1, round(minutes))
 
 
 def truncate_words(text: str, words: int) -> str:

@@ -1,0 +1,155 @@
+"""What blog readers and authors ask for most (#17), from real builds on the mkdocs theme and
+Material, parsed: reading time in every script, unlisted posts, updated dates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import Site
+
+from mkdocs_blog_archive.summary import reading_minutes
+
+ZH = "我们的目标是让每一个博客都能在几秒钟内完成构建。"  # 24 CJK characters, 2 punctuation
+
+
+def test_reading_time_counts_characters_in_chinese_japanese_and_korean() -> None:
+    chinese = "<p>" + "字" * 5000 + "</p>"
+    assert reading_minutes(chinese, 265) == 10  # 5,000 characters at 500 a minute, not "1 min"
+    assert reading_minutes("<p>" + "かな漢字" * 1250 + "</p>", 265) == 10  # kana and kanji
+    assert reading_minutes("<p>" + "한국어" * 1000 + "</p>", 265) == 6  # Hangul: 3,000
+    english = "<p>" + "word " * 2650 + "</p>"
+    assert reading_minutes(english, 265) == 10
+    mixed = "<p>" + "word " * 1325 + "字" * 2500 + "</p>"
+    assert reading_minutes(mixed, 265) == 10  # 5 + 5: both counted
+    assert reading_minutes(chinese, 265, characters_per_minute=1000) == 5
+    assert reading_minutes("<p>Café déjà vu</p>", 265) == 1  # other non-ASCII: words
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_a_chinese_post_says_how_long_it_reads(make_site: Any, theme: str) -> None:
+    body = (ZH * 200) + "\n"  # 4,800 characters of Han
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "blog/posts/zh.md": f"---\ndate: 2026-05-01\n---\n\n# 构建速度\n\n{body}",
+    }
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"categories": False}}]}
+    site: Site = make_site(docs, config, strict=True)
+    readtime = site.soup("blog/index.html").select_one(".blog-archive-readtime")
+    assert readtime is not None and readtime.get_text().strip() == "10 min read"
+    config["plugins"] = [{"blog-archive": {"characters_per_minute": 300}}]
+    site = make_site(docs, config, strict=True)
+    block = site.soup("blog/posts/zh/index.html").select_one(".blog-archive-post-links")
+    assert block is not None and "16 min read" in block.get_text()
+
+
+def _sitemap(site: Site) -> dict[str, str]:
+    """The sitemap's URLs with their lastmod, parsed."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(site.site_dir / "sitemap.xml").getroot()
+    found = {}
+    for url in root.findall("s:url", ns):
+        found[url.findtext("s:loc", "", ns)] = url.findtext("s:lastmod", "", ns)
+    return found
+
+
+UNLISTED: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "blog/posts/a.md": "---\ndate: 2026-05-01\ncategories: [AI]\ntags: [llm]\n---\n# Alpha\n\nA.\n",
+    "blog/posts/hidden.md": "---\ndate: 2026-05-02\ncategories: [AI, Secret]\ntags: [llm]\n"
+    "unlisted: true\n---\n# Hidden\n\nOnly for those who have the link.\n",
+    "blog/posts/c.md": "---\ndate: 2026-05-03\ncategories: [AI]\ntags: [llm]\n---\n# Gamma\n\nC.\n",
+}
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_an_unlisted_post_is_built_and_listed_nowhere(make_site: Any, theme: str) -> None:
+    import feedparser
+
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"related": 3}}]}
+    site: Site = make_site(UNLISTED, config, strict=True)
+    page = "blog/posts/hidden/index.html"
+    soup = site.soup(page)
+    assert soup.h1 is not None and soup.h1.get_text().strip() == "Hidden"
+    robots = soup.select_one('head meta[name="robots"]')
+    assert robots is not None and robots["content"] == "noindex"
+    assert site.soup(page).select_one(".blog-archive-post-links") is not None  # back to the blog
+    assert soup.select_one("nav.blog-archive-post-nav") is None  # no older, no newer
+    for listing in ("blog/index.html", "blog/category/ai/index.html", "blog/tag/llm/index.html"):
+        assert [e["title"] for e in site.listing(listing)] == ["Gamma", "Alpha"], listing
+        assert site.count(listing) == "2 posts"
+    assert not site.exists("blog/category/secret/index.html")  # only the unlisted post has it
+    for feed in ("blog/atom.xml", "blog/feed.xml", "blog/category/ai/atom.xml"):
+        parsed = feedparser.parse((site.site_dir / feed).read_bytes())
+        assert [entry.title for entry in parsed.entries] == ["Gamma", "Alpha"], feed
+    items = json.loads((site.site_dir / "blog/feed.json").read_text("utf-8"))["items"]
+    assert [item["title"] for item in items] == ["Gamma", "Alpha"]
+    older = site.soup("blog/posts/c/index.html").select_one("a.blog-archive-previous")
+    assert older is not None and "Alpha" in older.get_text()  # Gamma's older post: not Hidden
+    related = site.soup("blog/posts/c/index.html").select(".blog-archive-related a")
+    assert [a.get_text() for a in related] == ["Alpha"]
+    urls = _sitemap(site)
+    assert "https://example.com/blog/posts/c/" in urls
+    assert "https://example.com/blog/posts/hidden/" not in urls
+    assert not site.soup("blog/posts/c/index.html").select('meta[name="robots"]')
+
+
+def test_unlisted_must_be_true_or_false(make_site: Any) -> None:
+    docs = dict(UNLISTED)
+    docs["blog/posts/hidden.md"] = str(docs["blog/posts/hidden.md"]).replace("true", '"yes"')
+    expect = [r"blog/posts/hidden\.md: 'unlisted' must be true or false, got 'yes'"]
+    site: Site = make_site(docs, expect=expect)
+    assert "Hidden" in [e["title"] for e in site.listing("blog/index.html")]  # taken as false
+
+
+UPDATED: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "blog/posts/a.md": "---\ndate: 2026-05-01\nupdated: 2026-05-20\n---\n# Alpha\n\nA.\n",
+    "blog/posts/b.md": "---\ndate:\n  created: 2026-05-02\n  updated: 2026-06-01\n---\n"
+    "# Beta\n\nB.\n",
+    "blog/posts/c.md": "---\ndate: 2026-05-03\n---\n# Gamma\n\nC.\n",
+}
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_updated_dates_on_the_post_in_feeds_and_in_the_sitemap(make_site: Any, theme: str) -> None:
+    import feedparser
+
+    site: Site = make_site(UPDATED, {"theme": {"name": theme}}, strict=True)
+    for page, text, iso in [
+        ("a", "Updated May 20, 2026", "2026-05-20"),
+        ("b", "Updated June 1, 2026", "2026-06-01"),
+    ]:
+        updated = site.soup(f"blog/posts/{page}/index.html").select_one(".blog-archive-updated")
+        assert updated is not None and " ".join(updated.get_text().split()) == text
+        assert str(updated.select_one("time")["datetime"]).startswith(iso)  # type: ignore[index]
+    assert site.soup("blog/posts/c/index.html").select_one(".blog-archive-updated") is None
+    atom = feedparser.parse((site.site_dir / "blog/atom.xml").read_bytes())
+    updated = {entry.title: entry.updated[:10] for entry in atom.entries}
+    assert updated == {"Gamma": "2026-05-03", "Beta": "2026-06-01", "Alpha": "2026-05-20"}
+    items = json.loads((site.site_dir / "blog/feed.json").read_text("utf-8"))["items"]
+    modified = {item["title"]: item.get("date_modified", "")[:10] for item in items}
+    assert modified == {"Gamma": "", "Beta": "2026-06-01", "Alpha": "2026-05-20"}
+    urls = _sitemap(site)
+    assert urls["https://example.com/blog/posts/a/"] == "2026-05-20"
+    assert urls["https://example.com/blog/posts/b/"] == "2026-06-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-04-01", r"'updated' 2026-04-01T00:00:00\+00:00 is before the post's date"),
+        ("soon", r"'updated' .*soon"),
+    ],
+)
+def test_a_bad_updated_date_warns_and_is_left_out(
+    make_site: Any, value: str, expected: str
+) -> None:
+    docs = dict(UPDATED)
+    docs["blog/posts/a.md"] = f"---\ndate: 2026-05-01\nupdated: {value}\n---\n# Alpha\n\nA.\n"
+    site: Site = make_site(docs, expect=[r"blog/posts/a\.md: " + expected])
+    assert site.soup("blog/posts/a/index.html").select_one(".blog-archive-updated") is None
+    assert "https://example.com/blog/posts/a/" in _sitemap(site)
