@@ -282,6 +282,11 @@ def related_posts(post: Post, archives: list[Archive], count: int, window: int) 
     return ranked[:count]
 
 
-def sort_posts(posts: list[Post]) -> list[Post]:
-    """Posts newest first; ties by title, then path."""
+def sort_posts(posts: list[Post], by_updated: bool = False) -> list[Post]:
+    """Posts newest first (by their updated date, or else their date, with `by_updated`);
+    ties by title, then path."""
+    if by_updated:
+        return sorted(
+            posts, key=lambda post: (-(post.updated or post.date).timestamp(), *post.sort_key[1:])
+        )
     return sorted(posts, key=lambda post: post.sort_key)

@@ -48,9 +48,9 @@ class Collecting:
         found = files.documentation_pages()
         return posts.candidates(found, self.options.posts, skip, self.languages.neutral)
 
-    def reading(self, docs_dir: str) -> tuple[dict[str, dt.datetime] | None, Any]:
+    def reading(self, docs_dir: str) -> tuple[gitdates.History | None, Any]:
         """What reading a post needs: dates from git, how the post's URL slug is made."""
-        added = gitdates.added_dates(docs_dir) if self.options.git_dates else None
+        added = gitdates.history(docs_dir) if self.options.git_dates else None
         return added, self.migration.url_slugs(self.options.post_url_format)
 
     def collect(self, pages: list[File], docs_dir: str, incremental: Incremental | None) -> Found:

@@ -413,6 +413,11 @@ class BlogArchiveConfig(MaterialOptions):
     """Show each post's reading time (front matter `readtime` overrides the count)."""
     words_per_minute = NonNegativeInt(default=265)
     """Reading speed for the reading time."""
+    order_by = c.Choice(("date", "updated"), default="date")
+    """Posts in listings, feeds and previous/next newest first by their date, or by their
+    updated date (`updated`; a post without one: its date)."""
+    updated_in_listings = c.Type(bool, default=False)
+    """Listing entries show a post's updated date too ("Updated May 20, 2026")."""
     characters_per_minute = NonNegativeInt(default=500)
     """Reading speed in Chinese, Japanese and Korean text, counted in characters (it has no
     spaces between words); mixed text adds both."""

@@ -158,9 +158,15 @@ def order_posts(
     renderer.category_urls = {name: archive.url for name, archive in categories.items()}
     renderer.anchors = any(archive.kind.toc for archive in plan.archives)
     if reuse is None:
-        entries = {post.src_uri: renderer.entry(post) for post in sort_posts(posts)}
+        entries = {
+            post.src_uri: renderer.entry(post)
+            for post in sort_posts(posts, renderer.look.by_updated)
+        }
     else:
-        entries = {post.src_uri: _entry(renderer, post, reuse) for post in sort_posts(posts)}
+        entries = {
+            post.src_uri: _entry(renderer, post, reuse)
+            for post in sort_posts(posts, renderer.look.by_updated)
+        }
     sort_archives(plan, {src_uri: position for position, src_uri in enumerate(entries)})
     return entries
 

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
+    from mkdocs_blog_archive.gitdates import History
+
     PostReader = Callable[[File, FrontMatter], Post | None]
 
 log = get_plugin_logger(__name__)
@@ -72,7 +74,7 @@ def candidates(
 def collect_posts(
     pages: list[File],
     schema: Schema,
-    added: dict[str, dt.datetime] | None = None,
+    added: History | None = None,
     url_slugs: bool | Slugify = False,
     read: Callable[[File], FrontMatter | None] = read_front_matter,
     make: Callable[[File, FrontMatter, PostReader], Post | None] | None = None,
@@ -98,7 +100,7 @@ def read_post(
     file: File,
     front: FrontMatter,
     schema: Schema,
-    added: dict[str, dt.datetime] | None = None,
+    added: History | None = None,
     url_slug: bool | Slugify = False,
 ) -> Post | None:
     """A Post for a page with a date (front matter, else file name, else `added`), or None
@@ -122,6 +124,11 @@ def read_post(
     if author and author.strip():
         authors.insert(0, " ".join(author.split()))
     description = _first_text(data["description"], data["summary"])
+    if data["updated"] is None and updated is None and added is not None:
+        # git_dates: the last commit that changed it, if that came after the one adding it
+        changed, first = added.changed.get(src_uri), added.added.get(src_uri)
+        later = changed is not None and first is not None and changed > max(first, date)
+        updated = changed if later else None
     updated = _updated(src_uri, date, data["updated"] or updated)
     return Post(
         src_uri=src_uri,

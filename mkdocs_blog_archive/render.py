@@ -101,6 +101,9 @@ class Entry:
     readtime: str = ""
     draft: bool = False
     pinned: bool = False
+    updated: str = ""
+    """With `updated_in_listings`, the updated date as shown; `updated_datetime` in ISO."""
+    updated_datetime: str = ""
     authors: tuple[str, ...] = ()
     excerpt_html: str = ""
     """With `excerpts`: the post's rendered excerpt; site-relative links after `LATE`."""
@@ -162,6 +165,10 @@ class Look:
     max_categories: int = 5
     pager_window: int = 0
     pager_single: bool = False
+    updated: bool = False
+    """Entries show the post's updated date (`updated_in_listings`)."""
+    by_updated: bool = False
+    """Posts are listed newest first by their updated date (`order_by: updated`)."""
 
 
 def pager_pages(numbers: int, current: int, window: int) -> list[int]:
@@ -342,7 +349,10 @@ class Renderer:
             for name in post.categories[:most]
             if name in self.category_urls
         )
+        updated = post.updated if self.look.updated else None
         return Entry(
+            updated=self.format_date(updated) if updated else "",
+            updated_datetime=updated.isoformat() if updated else "",
             title_html=post.title,
             url=post.url,
             date=self.format_date(post.date),

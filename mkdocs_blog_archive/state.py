@@ -69,6 +69,8 @@ class PostOptions:
                 max_categories=_or(options.post_excerpt_max_categories, 5),
                 pager_window=_window(options.pagination_format, material.is_switching(options)),
                 pager_single=bool(options.pagination_if_single_page),
+                updated=options.updated_in_listings,
+                by_updated=options.order_by == "updated",
             ),
             reading_time=options.reading_time,
             words_per_minute=options.words_per_minute,

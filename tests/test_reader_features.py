@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import feedparser
 import pytest
 from conftest import Site
 
@@ -67,8 +68,6 @@ UNLISTED: dict[str, str | bytes] = {
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_an_unlisted_post_is_built_and_listed_nowhere(make_site: Any, theme: str) -> None:
-    import feedparser
-
     config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"related": 3}}]}
     site: Site = make_site(UNLISTED, config, strict=True)
     page = "blog/posts/hidden/index.html"
@@ -116,8 +115,6 @@ UPDATED: dict[str, str | bytes] = {
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_updated_dates_on_the_post_in_feeds_and_in_the_sitemap(make_site: Any, theme: str) -> None:
-    import feedparser
-
     site: Site = make_site(UPDATED, {"theme": {"name": theme}}, strict=True)
     for page, text, iso in [
         ("a", "Updated May 20, 2026", "2026-05-20"),
@@ -153,3 +150,21 @@ def test_a_bad_updated_date_warns_and_is_left_out(
     site: Site = make_site(docs, expect=[r"blog/posts/a\.md: " + expected])
     assert site.soup("blog/posts/a/index.html").select_one(".blog-archive-updated") is None
     assert "https://example.com/blog/posts/a/" in _sitemap(site)
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_listings_in_order_of_updates_showing_them(make_site: Any, theme: str) -> None:
+    options = {"order_by": "updated", "updated_in_listings": True}
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": options}]}
+    site: Site = make_site(UPDATED, config, strict=True)
+    assert [e["title"] for e in site.listing("blog/index.html")] == ["Beta", "Alpha", "Gamma"]
+    entries = site.soup("blog/index.html").select(".blog-archive-post")
+    shown = [e.select_one(".blog-archive-updated") for e in entries]
+    texts = [" ".join(s.get_text().split()) if s else None for s in shown]
+    assert texts == ["Updated June 1, 2026", "Updated May 20, 2026", None]
+    atom = feedparser.parse((site.site_dir / "blog/atom.xml").read_bytes())
+    assert [entry.title for entry in atom.entries] == ["Beta", "Alpha", "Gamma"]
+    # By default: by date, and entries show no updated date.
+    site = make_site(UPDATED, {"theme": {"name": theme}}, strict=True)
+    assert [e["title"] for e in site.listing("blog/index.html")] == ["Gamma", "Beta", "Alpha"]
+    assert not site.soup("blog/index.html").select(".blog-archive-posts .blog-archive-updated")

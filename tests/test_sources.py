@@ -45,6 +45,31 @@ def test_dates_from_the_commits_that_added_the_files(tmp_path: Path) -> None:
     ]
 
 
+def test_git_dates_give_the_last_change_as_the_updated_date(tmp_path: Path) -> None:
+    config = {"plugins": [{"blog-archive": {"git_dates": True, "posts": ["notes/**"]}}]}
+    docs: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "notes/edited.md": "# Edited\n\nFirst.\n",
+        "notes/once.md": "# Once\n\nOnly.\n",
+        "notes/own.md": "---\ndate: 2025-01-01\nupdated: 2025-02-01\n---\n# Own\n\nText.\n",
+    }
+    write_site(tmp_path, docs, config)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "one", date="2025-03-04T10:00:00+00:00")
+    (tmp_path / "docs/notes/edited.md").write_text("# Edited\n\nFirst, then more.\n")
+    (tmp_path / "docs/notes/own.md").write_text(docs["notes/own.md"] + "More.\n")  # type: ignore[operator]
+    _git(tmp_path, "commit", "-q", "-am", "two", date="2026-06-07T08:00:00+00:00")
+
+    assert run_build(tmp_path / "mkdocs.yml") == []
+    site = Site(tmp_path)
+    updated = site.soup("notes/edited/index.html").select_one(".blog-archive-updated time")
+    assert updated is not None and updated["datetime"] == "2026-06-07T08:00:00+00:00"
+    assert site.soup("notes/once/index.html").select_one(".blog-archive-updated") is None
+    own = site.soup("notes/own/index.html").select_one(".blog-archive-updated time")
+    assert own is not None and str(own["datetime"]).startswith("2025-02-01")  # its own wins
+
+
 def test_git_dates_outside_a_repository_warn(make_site: Any, tmp_path: Path) -> None:
     config = {"plugins": [{"blog-archive": {"git_dates": True}}]}
     site: Site = make_site(
