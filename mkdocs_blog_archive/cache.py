@@ -79,6 +79,9 @@ class RenderCache:
     all of them in memory, the price of a fast rebuild)."""
     feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     """Each feed as last made, by src_uri, with what it was made of (`finish._stamp`)."""
+    embedders: set[str] = field(default_factory=set)
+    """The output files of the pages whose listing markers the last build filled (`embed`):
+    made again in a dirty build, as their listings change with any post."""
     outputs: set[str] = field(default_factory=set)
     """The files the last build generated (archive pages, feeds): one it no longer makes is
     removed, as a full build would not have it."""
@@ -146,6 +149,7 @@ def load(path: str, salt: str) -> RenderCache:
         for src_uri, (key, fields) in data["posts"].items():
             cache.put(str(src_uri), str(key), Rendered(**fields))
         cache.outputs = {str(output) for output in data["outputs"]}
+        cache.embedders = {str(output) for output in data.get("embedders", [])}
         for src_uri, (signature, front, heading) in data["sources"].items():
             cache.sources[str(src_uri)] = (str(signature), _decoded(front), heading)
         for src_uri, (stamp, text) in data["feeds"].items():
@@ -168,6 +172,7 @@ def save(cache: RenderCache, path: str) -> None:
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             outputs = sorted(cache.outputs)
+            embedders = sorted(cache.embedders)
             sources = {
                 src: [sig, _encoded(front), heading]
                 for src, (sig, front, heading) in (cache.sources.items())
@@ -176,6 +181,7 @@ def save(cache: RenderCache, path: str) -> None:
                 src: [stamp, data.decode("utf-8")] for src, (stamp, data) in cache.feeds.items()
             }
             everything = {"salt": cache.salt, "posts": posts, "outputs": outputs}
+            everything["embedders"] = embedders
             json.dump({**everything, "sources": sources, "feeds": feeds}, file)
         os.replace(temporary, path)
     except (OSError, TypeError, ValueError) as error:
@@ -323,7 +329,7 @@ class Incremental:
         any post: their output files are removed, so MkDocs sees them as changed.
         `generated`: the output files of the archive pages and feeds the plugin makes."""
         self.generated = generated
-        stale = list(listings)
+        stale = [*listings, *self.cache.embedders]
         for src_uri, (url, output) in posts.items():
             signature = self.signatures.get(src_uri)
             if signature is None:
@@ -363,10 +369,11 @@ class Incremental:
             if known == stamp and os.path.isfile(file.abs_dest_path):
                 file.unchanged = True  # type: ignore[attr-defined]
 
-    def finish(self) -> None:
+    def finish(self, embedders: set[str]) -> None:
         """Forget posts no longer published and remove the archive pages and feeds no longer
-        made; write the file (`build --dirty`)."""
+        made; keep which pages' markers were filled (`embedders`); write the file."""
         self.cache.keep_only(set(self.keys))
+        self.cache.embedders = embedders
         for output in self.cache.outputs - self.generated:
             with contextlib.suppress(OSError):
                 os.remove(output)

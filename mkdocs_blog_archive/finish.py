@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
-from mkdocs_blog_archive import compat, feeds
+from mkdocs_blog_archive import compat, embed, feeds
 from mkdocs_blog_archive.archive import (
     Archive,
     ArchivePage,
@@ -324,6 +324,29 @@ def _bottom(
         [entries[other.src_uri] for other in found],
         links,
     )
+
+
+def embedding(state: BuildState, plan: Plan, plugin: Any, config: MkDocsConfig) -> embed.Blog:
+    """This blog as the listing markers of any page see it (`embed`): the first of the
+    site's blog-archive instances answers markers that name no blog."""
+    ours = [p for p in config.plugins.values() if type(p) is type(plugin)]
+    return embed.Blog(
+        name=plugin.config.blog_dir.strip("/"),
+        plan=plan,
+        entries=state.entries,
+        renderer=state.renderer,
+        fields=tuple(plugin.config.archives),
+        default=bool(ours) and ours[0] is plugin,
+        names=tuple(p.config.blog_dir.strip("/") for p in ours),
+    )
+
+
+def embed_listings(state: BuildState, page: Page) -> None:
+    """Replace the listing markers in a page (`embed.MARKER`) by their listings."""
+    content, blog = page.content, state.embedding
+    if content is not None and blog is not None and embed.MARKER in content:
+        page.content = embed.place(content, page.url, page.file.src_uri, blog, log.warning)
+        state.embedders.add(page.file.abs_dest_path)
 
 
 def place(html: str, block: str, where: str) -> str:

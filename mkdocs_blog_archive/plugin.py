@@ -174,13 +174,13 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Every post is rendered now: read titles, summaries and reading times from their
-        HTML, sort the archives, make each post's blocks, write the feeds."""
+        """Every post is rendered: read their HTML, sort the archives, make blocks and feeds."""
         build, plan = self.build, self.build.plan
         if plan is None:
             return env
         pages = finish.read_rendered(build, files, self.incremental, config)
         build.entries = finish.order_posts(plan, build, self.incremental)
+        build.embedding = finish.embedding(build, plan, self, config)
         if self.incremental is not None:  # archive pages made of what they were: not written
             self.incremental.skip_unchanged(build, plan, files, build.nav)
         finish.finish_posts(build, plan, pages, files)
@@ -208,14 +208,14 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     on_page_context = CombinedEvent(_fill_for_search, _fill_after_search)
 
     def _fill(self, context: TemplateContext, page: Page) -> TemplateContext:
-        """Fill an archive page's listing now, just before it is written: thousands of
-        listings never sit in memory together."""
+        """Fill listings just before a page is written (thousands never in memory together)."""
         archive_page = self.build.pages.get(page.file.src_uri)
         if archive_page is not None and page.content is not None and self.build.plan:
             finish.place_listing(page, self.build, self.build.plan, archive_page, self.incremental)
             compat.drop_build_dates(page)
         else:
             finish.splice(self.build, page)
+        finish.embed_listings(self.build, page)
         return context
 
     # Last, so that other plugins' `on_post_page` still see a generated page's content.
@@ -239,7 +239,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site.finish_sitemap(config, self.build.posts.values())  # lastmod; no unlisted posts
         if self.incremental is not None:  # a dirty build keeps what posts rendered to
-            self.incremental.finish()
+            self.incremental.finish(self.build.embedders)
 
     def archive_files(self, prefix: str) -> dict[str, bytes]:
         """For `write-pages`, once `on_env` has run: every archive page as Markdown that any

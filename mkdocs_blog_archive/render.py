@@ -503,6 +503,14 @@ class Renderer:
                 parts.append(rendered.replace(LATE, prefix))
         return "\n".join(parts)
 
+    def embedded(self, entries: list[Entry], page_url: str) -> str:
+        """A listing on a page of the site's own (`embed`): these entries, linked from it."""
+        if not entries:
+            return ""
+        prefix = url_prefix(page_url)
+        posts_html = Markup(self.entries_html(entries, prefix))
+        return self.render("embedded.html", posts_html=posts_html, entries=entries, prefix=prefix)
+
     def tags_index(self, tags: list[CategoryLink]) -> list[tuple[CategoryLink, int]]:
         """Every tag with its level (1-5) in a tag cloud, growing with its count."""
         most = max((tag.count for tag in tags), default=1)

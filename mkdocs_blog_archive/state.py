@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs_blog_archive import i18n, material, summary
+from mkdocs_blog_archive import embed, i18n, material, summary
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Post
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.plan import Plan
@@ -120,6 +120,10 @@ class BuildState:
     post_html: dict[str, str] = field(default_factory=dict)
     """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
     entries: dict[str, Entry] = field(default_factory=dict)
+    embedding: embed.Blog | None = None
+    """The blog as pages' listing markers see it, once its entries are made."""
+    embedders: set[str] = field(default_factory=set)
+    """The output files of the pages whose markers were filled (made again when dirty)."""
     """Every post as listings show it, newest first; made in `on_env`."""
     blocks: dict[str, tuple[Block | None, Block | None]] = field(default_factory=dict)
     """Each post's back-link block and bottom, by src_uri, until they go into its page."""

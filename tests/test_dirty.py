@@ -40,7 +40,7 @@ CONFIG: dict[str, Any] = {
 }
 
 DOCS: dict[str, str] = {
-    "index.md": "# Home\n",
+    "index.md": '# Home\n\n<!-- blog-archive:posts limit="3" -->\n',  # any page's listing
     "blog/index.md": "# Journal\n\nOur notes.\n",
     "blog/posts/a.md": post("2026-01-05", "Alpha", ["Engineering"]),
     "blog/posts/b.md": post("2026-02-06", "Bravo", ["Engineering", "Community"]),
@@ -158,10 +158,11 @@ def _fresh(root: Path, docs: dict[str, str], command: str = "build") -> Path:
 
 
 def _ours(site_dir: Path, posts: set[str]) -> dict[str, bytes]:
-    """The archive pages and feeds: every output under blog/ but the posts' own pages."""
+    """The archive pages and feeds: every output under blog/ but the posts' own pages; and
+    the home page, whose marker lists the newest posts."""
     return {
         str(path.relative_to(site_dir)): path.read_bytes()
-        for path in sorted((site_dir / "blog").rglob("*"))
+        for path in [site_dir / "index.html", *sorted((site_dir / "blog").rglob("*"))]
         if path.is_file()
         and path.suffix in {".html", ".xml", ".json"}
         and str(path.relative_to(site_dir)) not in posts

@@ -168,3 +168,76 @@ def test_listings_in_order_of_updates_showing_them(make_site: Any, theme: str) -
     site = make_site(UPDATED, {"theme": {"name": theme}}, strict=True)
     assert [e["title"] for e in site.listing("blog/index.html")] == ["Gamma", "Beta", "Alpha"]
     assert not site.soup("blog/index.html").select(".blog-archive-posts .blog-archive-updated")
+
+
+MIXED = '# Mixed\n\n<!-- blog-archive:posts tag=\'llm\' year="2026" series="Deep" -->\n'
+EMBED: dict[str, str | bytes] = {
+    "index.md": '# Home\n\nLatest:\n\n<!-- blog-archive:posts limit="2" -->\n\nThe end.\n',
+    "guide/ai.md": '# AI corner\n\n<!-- blog-archive:posts category="AI" -->\n',
+    "guide/mixed.md": MIXED,
+    "blog/posts/a.md": "---\ndate: 2025-05-01\ncategories: [AI]\ntags: [llm]\n---\n# Alpha\n\nA.\n",
+    "blog/posts/b.md": "---\ndate: 2026-05-02\ncategories: [Ops]\ntags: [llm]\nseries: Deep\n"
+    "---\n# Beta\n\nB.\n",
+    "blog/posts/c.md": "---\ndate: 2026-05-03\ncategories: [AI]\n---\n# Gamma\n\nC & more.\n",
+    "blog/posts/d.md": "---\ndate: 2026-05-04\ncategories: [Ops]\ntags: [llm]\n---\n"
+    "# Delta\n\nD.\n",
+}
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_a_marker_lists_the_newest_matching_posts_on_any_page(make_site: Any, theme: str) -> None:
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"archives": ["series"]}}]}
+    site: Site = make_site(EMBED, config, strict=True)
+    home = site.soup("index.html")
+    box = home.select_one(".blog-archive-embedded")
+    assert box is not None
+    assert [e["title"] for e in site.listing("index.html")] == ["Delta", "Gamma"]  # limit 2
+    for entry in site.listing("index.html"):
+        assert site.resolve("index.html", entry["href"]).is_file()
+    text = home.get_text()
+    assert text.index("Latest:") < text.index("Delta") < text.index("The end.")  # in place
+    assert "blog-archive:posts" not in str(home)
+    ai = "guide/ai/index.html"
+    assert [e["title"] for e in site.listing(ai)] == ["Gamma", "Alpha"]
+    assert site.listing(ai)[0]["summary"] == "C & more."  # escaped, as text
+    for entry in site.listing(ai):  # links right from a page two folders down
+        assert (
+            site.resolve(ai, entry["href"])
+            == site.site_dir / entry["href"].replace("../../", "").rstrip("/") / "index.html"
+        )
+    assert [e["title"] for e in site.listing("guide/mixed/index.html")] == ["Beta"]
+
+
+def test_a_marker_with_several_blogs_names_its_blog(make_site: Any) -> None:
+    docs = {key: value for key, value in EMBED.items() if key != "guide/mixed.md"}
+    docs["index.md"] = (
+        '# Home\n\n<!-- blog-archive:posts -->\n\n<!-- blog-archive:posts blog="notes" -->\n'
+    )
+    docs["notes/n1.md"] = "---\ndate: 2026-01-01\n---\n# Note One\n\nN.\n"
+    plugins = [
+        {"blog-archive": {"posts": ["blog/**"]}},
+        {"blog-archive": {"blog_dir": "notes", "posts": ["notes/*.md"]}},
+    ]
+    site: Site = make_site(docs, {"plugins": plugins}, strict=True)
+    boxes = site.soup("index.html").select(".blog-archive-embedded")
+    assert len(boxes) == 2
+    titles = [[a.get_text() for a in box.select("a.blog-archive-post-title")] for box in boxes]
+    assert titles == [["Delta", "Gamma", "Beta", "Alpha"], ["Note One"]]
+
+
+@pytest.mark.parametrize(
+    ("marker", "expected"),
+    [
+        ('category="Nope"', r"no category 'Nope' in the blog"),
+        ('colour="red"', r"unknown filter 'colour'"),
+        ('limit="many"', r"limit must be a whole number above 0, got 'many'"),
+        ('blog="elsewhere"', r"no blog at 'elsewhere'"),
+    ],
+)
+def test_a_bad_marker_warns_with_the_page_and_the_value(
+    make_site: Any, marker: str, expected: str
+) -> None:
+    docs = {key: value for key, value in EMBED.items() if key != "guide/mixed.md"}
+    docs["index.md"] = f"# Home\n\n<!-- blog-archive:posts {marker} -->\n"
+    site: Site = make_site(docs, expect=[r"index\.md: <!-- blog-archive:posts .*" + expected])
+    assert "blog-archive:posts" not in str(site.soup("index.html").select_one("body"))
