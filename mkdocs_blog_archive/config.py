@@ -312,6 +312,8 @@ class Labels(base.Config):
     """The link to an author's website on the author's page."""
     all_tags = c.Optional(Label())
     """The link from the blog index's tags to the tags index."""
+    series_part = c.Optional(Label())
+    """Heads a post's series box (`{number}`, `{count}`; `{name}`: the series, linked)."""
     links = c.Optional(Label())
     """Heading of a post's `links` (front matter, as Material's blog has them)."""
 
@@ -413,6 +415,9 @@ class BlogArchiveConfig(MaterialOptions):
     """Show each post's reading time (front matter `readtime` overrides the count)."""
     words_per_minute = NonNegativeInt(default=265)
     """Reading speed for the reading time."""
+    series_field = c.Type(str, default="series")
+    """The front-matter key of a post's series: posts sharing its value get a box naming
+    their part ("Part 2 of 3 in Making it fast") with every part linked. `""`: none."""
     order_by = c.Choice(("date", "updated"), default="date")
     """Posts in listings, feeds and previous/next newest first by their date, or by their
     updated date (`updated`; a post without one: its date)."""

@@ -226,6 +226,7 @@ def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: F
             return None
         return file.url, title_html(file.page) if file.page is not None else path
 
+    series = series_of(state, chronological, options.series_field)
     for src_uri in state.entries:
         page = pages.get(src_uri)
         if page is None:
@@ -241,7 +242,39 @@ def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: F
             bottom = _bottom(state, options, post, page.url, terms, older, newer, find_page)
         if options.backlinks != "none":
             top = _top(state, plan, post, page.url, terms)
+        box = _series_box(state, terms, post, page.url, series)
+        if box:
+            top = f"{top or ''}\n{box}"
         state.blocks[src_uri] = (top, bottom)
+
+
+def series_of(state: BuildState, listed: list[str], key: str) -> dict[str, list[str]]:
+    """The posts of each series (front matter `key`), oldest first; listed posts only."""
+    found: dict[str, list[str]] = {}
+    if key:
+        for src_uri in reversed(listed):  # `listed` is newest first
+            for name in state.posts[src_uri].terms.get(key, ())[:1]:
+                found.setdefault(name, []).append(src_uri)
+    return found
+
+
+def _series_box(
+    state: BuildState,
+    terms: dict[str, dict[str, Archive]],
+    post: Post,
+    page_url: str,
+    series: dict[str, list[str]],
+) -> str:
+    """The post's series box, when it is a listed part of a series of two posts or more."""
+    key = state.options.series_field
+    names = post.terms.get(key, ()) if key else ()
+    parts = series.get(names[0], []) if names else []
+    if len(parts) < 2 or post.src_uri not in parts:
+        return ""
+    archive = terms.get(key, {}).get(names[0])
+    entries = [state.entries[src_uri] for src_uri in parts]
+    href = archive.url if archive is not None else None
+    return state.renderer.series_box(names[0], href, entries, parts.index(post.src_uri), page_url)
 
 
 def _top(

@@ -289,7 +289,7 @@ class Schema:
 
     def __init__(self, tz: dt.tzinfo, fields: tuple[str, ...] | list[str] = ()) -> None:
         self.tz = tz
-        self.fields = tuple(fields)
+        self.fields = tuple(dict.fromkeys(key for key in fields if key))  # each once
         self.checks: list[tuple[str, base.BaseConfigOption[Any]]] = [
             (key, _zoned(key, option, tz)) for key, option in PostMeta._schema
         ]

@@ -42,8 +42,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
     supports_multiple_instances = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Declared so that `mkdocs serve` keeps this object across rebuilds; `on_config` resets
-        all a build learns but what posts rendered to (for `--dirty` rebuilds)."""
+        """Declared: `mkdocs serve` keeps this object (and what posts rendered to) across builds."""
         self.command, self.dirty, self.rendered = command, dirty, cache.RenderCache()
 
     def load_config(
@@ -71,7 +70,9 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             config.theme.dirs.append(TEMPLATES_DIR)
         if options.stylesheet and site.STYLESHEET not in config.extra_css:
             config.extra_css.append(site.STYLESHEET)
-        self.schema = Schema(zoneinfo.ZoneInfo(options.timezone), options.archives)
+        self.schema = Schema(
+            zoneinfo.ZoneInfo(options.timezone), (*options.archives, options.series_field)
+        )
         command = getattr(self, "command", "build")
         self.collecting = Collecting(
             options, self.migration, self.languages, self.schema, command, self.survey
@@ -160,8 +161,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         return markdown if in_place else f"{markdown.rstrip()}\n\n{LISTING_MARKER}\n"
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """An archive page gets its back-link. (Posts are finished in `on_env`, all in one
-        pass: interleaved with MkDocs' rendering, the same work takes twice as long.)"""
+        """An archive page's back-link (posts in `on_env`: interleaved here, twice as slow)."""
         archive_page = self.build.pages.get(page.file.src_uri)
         if archive_page is None or self.build.plan is None:
             return html

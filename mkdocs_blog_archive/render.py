@@ -503,6 +503,24 @@ class Renderer:
                 parts.append(rendered.replace(LATE, prefix))
         return "\n".join(parts)
 
+    def series_box(
+        self, name: str, href: str | None, parts: list[Entry], current: int, page_url: str
+    ) -> str:
+        """A post's series box: its part (`current`, from 0) of `parts` (oldest first), each
+        linked from the post at `page_url`; `href`, the series' archive page, if it has one."""
+        before, _, after = self.labels["series_part"].partition("{name}")
+        numbers = {"number": current + 1, "count": len(parts)}
+        return self.render(
+            "series.html",
+            series=name,
+            href=relative_url(href, page_url) if href is not None else None,
+            before=before.format(**numbers),
+            after=after.format(**numbers),
+            parts=parts,
+            current=current,
+            prefix=url_prefix(page_url),
+        )
+
     def embedded(self, entries: list[Entry], page_url: str) -> str:
         """A listing on a page of the site's own (`embed`): these entries, linked from it."""
         if not entries:

@@ -52,6 +52,7 @@ class PostOptions:
     related: int = 0
     backlinks: str = "top"
     post_tags: bool = True
+    series_field: str = "series"
 
     @classmethod
     def of(cls, options: BlogArchiveConfig, feeds_on: bool, tag_chips: bool) -> PostOptions:
@@ -79,6 +80,7 @@ class PostOptions:
             related=options.related,
             backlinks=options.backlinks,
             post_tags=not tag_chips if options.post_tags is None else options.post_tags,
+            series_field=options.series_field,
         )
 
 

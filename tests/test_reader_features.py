@@ -241,3 +241,63 @@ def test_a_bad_marker_warns_with_the_page_and_the_value(
     docs["index.md"] = f"# Home\n\n<!-- blog-archive:posts {marker} -->\n"
     site: Site = make_site(docs, expect=[r"index\.md: <!-- blog-archive:posts .*" + expected])
     assert "blog-archive:posts" not in str(site.soup("index.html").select_one("body"))
+
+
+SERIES: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "blog/posts/p1.md": "---\ndate: 2026-01-01\nseries: Deep Dive\n---\n# Part One\n\nOne.\n",
+    "blog/posts/p2.md": "---\ndate: 2026-02-01\nseries: Deep Dive\n---\n# Part Two\n\nTwo.\n",
+    "blog/posts/p3.md": "---\ndate: 2026-03-01\nseries: [Deep Dive]\n---\n# Part Three\n\n3.\n",
+    "blog/posts/hidden.md": "---\ndate: 2026-02-15\nseries: Deep Dive\nunlisted: true\n---\n"
+    "# Hidden Part\n\nH.\n",
+    "blog/posts/alone.md": "---\ndate: 2026-04-01\nseries: Lonely\n---\n# Alone\n\nA.\n",
+}
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+@pytest.mark.parametrize("archives", [["series"], []])
+def test_a_post_of_a_series_shows_its_part_and_every_part(
+    make_site: Any, theme: str, archives: list[str]
+) -> None:
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"archives": archives}}]}
+    site: Site = make_site(SERIES, config, strict=True)
+    page = "blog/posts/p2/index.html"
+    box = site.soup(page).select_one("nav.blog-archive-series")
+    assert box is not None
+    heading = box.select_one(".blog-archive-series-heading")
+    assert heading is not None and heading.get_text() == "Part 2 of 3 in Deep Dive"
+    link = heading.select_one("a")
+    if archives:  # the series' archive page, linked from the box
+        assert link is not None
+        assert site.resolve(page, str(link["href"])) == (
+            site.site_dir / "blog/series/deep-dive/index.html"
+        )
+    else:
+        assert link is None
+    parts = box.select("ol > li")
+    assert [li.get_text().strip() for li in parts] == ["Part One", "Part Two", "Part Three"]
+    assert parts[1].get("aria-current") == "page" and parts[1].select_one("a") is None
+    for li in (parts[0], parts[2]):
+        assert site.resolve(page, str(li.a["href"])).is_file()  # type: ignore[index]
+    first = site.soup("blog/posts/p1/index.html").select_one(".blog-archive-series-heading")
+    assert first is not None and first.get_text() == "Part 1 of 3 in Deep Dive"
+    assert site.soup("blog/posts/alone/index.html").select_one(".blog-archive-series") is None
+    assert site.soup("blog/posts/hidden/index.html").select_one(".blog-archive-series") is None
+
+
+def test_the_series_field_is_an_option(make_site: Any) -> None:
+    docs = {key: str(text).replace("series:", "saga:") for key, text in SERIES.items()}
+    config = {"plugins": [{"blog-archive": {"series_field": "saga"}}]}
+    site: Site = make_site(docs, config, strict=True)
+    assert site.soup("blog/posts/p3/index.html").select_one(".blog-archive-series") is not None
+    config = {"plugins": [{"blog-archive": {"series_field": ""}}]}
+    site = make_site(SERIES, config, strict=True)
+    assert site.soup("blog/posts/p3/index.html").select_one(".blog-archive-series") is None
+
+
+def test_a_series_of_the_wrong_type_warns(make_site: Any) -> None:
+    docs = dict(SERIES)
+    docs["blog/posts/p3.md"] = "---\ndate: 2026-03-01\nseries: {name: x}\n---\n# Part Three\n\n3.\n"
+    site: Site = make_site(docs, expect=[r"blog/posts/p3\.md: 'series' must be a list of names"])
+    heading = site.soup("blog/posts/p2/index.html").select_one(".blog-archive-series-heading")
+    assert heading is not None and heading.get_text() == "Part 2 of 2 in Deep Dive"
