@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
-from mkdocs_blog_archive import compat, embed, feeds
+from mkdocs_blog_archive import compat, embed, feeds, structured
 from mkdocs_blog_archive.archive import (
     Archive,
     ArchivePage,
@@ -380,6 +380,36 @@ def embed_listings(state: BuildState, page: Page) -> None:
     if content is not None and blog is not None and embed.MARKER in content:
         page.content = embed.place(content, page.url, page.file.src_uri, blog, log.warning)
         state.embedders.add(page.file.abs_dest_path)
+
+
+def head_tags(state: BuildState, page: Page, output: str, site: dict[str, str]) -> str:
+    """What a page of the blog adds to its `<head>`: its feeds (an archive page its own, a
+    post the blog's), its description, structured data and social meta (`structured`)."""
+    archive_page = state.pages.get(page.file.src_uri)
+    post = state.posts.get(page.file.src_uri)
+    if (archive_page is None and post is None) or state.plan is None:
+        return ""
+    head = output[: output.find("</head>")]
+    state.facts = state.facts or _facts(state, site)
+    if archive_page is not None:
+        shown = archive_page.archive.posts[archive_page.start : archive_page.stop]
+        title = page.title or ""
+        tags = structured.archive_tags(head, archive_page, title, shown, state.facts)
+        return archive_page.archive.head_links + tags
+    assert post is not None
+    index = state.plan.index.head_links
+    return index + compat.post_head(output, post) + structured.post_tags(head, post, state.facts)
+
+
+def _facts(state: BuildState, site: dict[str, str]) -> structured.Facts:
+    """What the structured data of every page shares: the site, each author's page."""
+    base, renderer = site.get("site_url", ""), state.renderer
+    authors = state.plan.terms().get("authors", {}) if state.plan is not None else {}
+    return structured.Facts(
+        base,
+        site.get("site_name", ""),
+        {key: (renderer.author_name(key), urljoin(base, a.url)) for key, a in authors.items()},
+    )
 
 
 def place(html: str, block: str, where: str) -> str:

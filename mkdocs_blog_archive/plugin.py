@@ -224,16 +224,11 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         """`<head>`: the feeds (an archive page's own, the blog's); let go what was written."""
         build = self.build
         archive_page = build.pages.get(page.file.src_uri)
-        if archive_page is not None:
-            if not archive_page.user_page:
-                page.content = ""
-            links = archive_page.archive.head_links
-        elif page.file.src_uri in build.posts and build.index is not None:
+        if archive_page is not None and not archive_page.user_page:
+            page.content = ""
+        elif page.file.src_uri in build.posts:
             finish.unsplice(build, page)
-            post = build.posts[page.file.src_uri]
-            links = build.index.head_links + compat.post_head(output, post)
-        else:
-            return output
+        links = finish.head_tags(build, page, output, self.site)
         return output.replace("</head>", f"{links}\n</head>", 1) if links else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs_blog_archive import embed, i18n, material, summary
+from mkdocs_blog_archive import embed, i18n, material, structured, summary
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Post
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.plan import Plan
@@ -124,6 +124,8 @@ class BuildState:
     entries: dict[str, Entry] = field(default_factory=dict)
     embedding: embed.Blog | None = None
     """The blog as pages' listing markers see it, once its entries are made."""
+    facts: structured.Facts | None = None
+    """What every page's structured data shares (`finish.head_tags`), made once."""
     embedders: set[str] = field(default_factory=set)
     """The output files of the pages whose markers were filled (made again when dirty)."""
     """Every post as listings show it, newest first; made in `on_env`."""

@@ -301,3 +301,99 @@ def test_a_series_of_the_wrong_type_warns(make_site: Any) -> None:
     site: Site = make_site(docs, expect=[r"blog/posts/p3\.md: 'series' must be a list of names"])
     heading = site.soup("blog/posts/p2/index.html").select_one(".blog-archive-series-heading")
     assert heading is not None and heading.get_text() == "Part 2 of 2 in Deep Dive"
+
+
+STRUCTURED: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "blog/.authors.yml": "authors:\n  ann:\n    name: Ann Lee\n",
+    "blog/posts/a.md": "---\ndate: 2026-05-01\nupdated: 2026-05-20\ncategories: [AI, Ops]\n"
+    "tags: [llm, speed]\nauthors: [ann]\ntitle: 'Alpha </script> & <b>bold</b>'\n---\n"
+    "The summary.\n",
+    **{
+        f"blog/posts/p{n}.md": f"---\ndate: 2026-04-{n + 1:02d}\ncategories: [Ops]\n---\n"
+        f"# Post {n}\n\nText {n}.\n"
+        for n in range(3)
+    },
+}
+
+
+def _extracted(site: Site, page: str) -> dict[str, Any]:
+    import extruct
+
+    text = (site.site_dir / page).read_text("utf-8")
+    return extruct.extract(text, base_url="https://example.com/", syntaxes=["json-ld", "opengraph"])
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_posts_carry_blogposting_json_ld_and_opengraph(make_site: Any, theme: str) -> None:
+    site: Site = make_site(STRUCTURED, {"theme": {"name": theme}}, strict=True)
+    data = _extracted(site, "blog/posts/a/index.html")
+    [posting] = [item for item in data["json-ld"] if item.get("@type") == "BlogPosting"]
+    assert posting["headline"] == "Alpha </script> & <b>bold</b>"  # text, whole, no markup
+    assert posting["url"] == "https://example.com/blog/posts/a/"
+    assert posting["datePublished"].startswith("2026-05-01")
+    assert posting["dateModified"].startswith("2026-05-20")
+    assert posting["author"] == [
+        {"@type": "Person", "name": "Ann Lee", "url": "https://example.com/blog/author/ann/"}
+    ]
+    assert posting["description"] == "The summary."
+    assert posting["keywords"] == ["llm", "speed"]
+    assert posting["publisher"] == {"@type": "Organization", "name": "Test site"}
+    [graph] = data["opengraph"]
+    properties: dict[str, list[str]] = {}
+    for key, value in graph["properties"]:
+        properties.setdefault(key, []).append(value)
+    assert properties["og:type"] == ["article"]
+    assert properties["og:url"] == ["https://example.com/blog/posts/a/"]
+    assert properties["article:published_time"][0].startswith("2026-05-01")
+    assert properties["article:modified_time"][0].startswith("2026-05-20")
+    assert properties["article:author"] == ["https://example.com/blog/author/ann/"]
+    assert properties["article:section"] == ["AI"]
+    assert properties["article:tag"] == ["llm", "speed"]
+    assert properties["og:title"] == ["Alpha </script> & <b>bold</b>"]  # escaped: text again
+    soup = site.soup("blog/posts/a/index.html")
+    scripts = soup.select('script[type="application/ld+json"]')
+    assert [json.loads(script.get_text())["@type"] for script in scripts] == ["BlogPosting"]
+    assert len(soup.select('head meta[name="description"]')) == 1
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_archive_pages_are_collection_pages_linked_in_order(make_site: Any, theme: str) -> None:
+    config = {"theme": {"name": theme}, "plugins": [{"blog-archive": {"per_page": 2}}]}
+    site: Site = make_site(STRUCTURED, config, strict=True)
+    first, second = "blog/category/ops/index.html", "blog/category/ops/page/2/index.html"
+    data = _extracted(site, second)
+    [page] = [item for item in data["json-ld"] if item.get("@type") == "CollectionPage"]
+    assert page["url"] == "https://example.com/blog/category/ops/page/2/"
+    items = page["mainEntity"]["itemListElement"]
+    assert page["mainEntity"]["numberOfItems"] == 4
+    assert [(i["position"], i["name"]) for i in items] == [(3, "Post 1"), (4, "Post 0")]
+    assert [e["title"] for e in site.listing(second)] == ["Post 1", "Post 0"]
+    head = site.soup(second).head
+    assert head is not None
+    assert [str(link["href"]) for link in head.select('link[rel="prev"]')] == [
+        "https://example.com/blog/category/ops/"
+    ]
+    assert not head.select('link[rel="next"]')
+    assert len(head.select('link[rel="canonical"]')) == 1
+    first_head = site.soup(first).head
+    assert first_head is not None
+    assert [str(link["href"]) for link in first_head.select('link[rel="next"]')] == [
+        "https://example.com/blog/category/ops/page/2/"
+    ]
+
+
+def test_a_themes_own_social_tags_are_not_written_twice(make_site: Any) -> None:
+    docs = dict(STRUCTURED)
+    docs["overrides/main.html"] = (
+        '{% extends "base.html" %}\n{% block extrahead %}'
+        '<meta property="og:title" content="Mine"><meta property="og:type" content="website">'
+        "{% endblock %}\n"
+    )
+    config = {"theme": {"name": "mkdocs", "custom_dir": "docs/overrides"}}
+    site: Site = make_site(docs, config, strict=True)
+    head = site.soup("blog/posts/a/index.html").head
+    assert head is not None
+    assert [m["content"] for m in head.select('meta[property="og:title"]')] == ["Mine"]
+    assert [m["content"] for m in head.select('meta[property="og:type"]')] == ["website"]
+    assert head.select('meta[property="article:section"]')  # the ones it lacks: added
