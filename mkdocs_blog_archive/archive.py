@@ -6,10 +6,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify
 
 from mkdocs_blog_archive.kinds import MONTH, ArchiveKind
+
+if TYPE_CHECKING:
+    from mkdocs_blog_archive.images import Cover
 
 _MAX_SLUG_BYTES = 120
 
@@ -42,6 +46,10 @@ class Post:
     draft: bool = False
     """A draft (or, unless the site allows them, a post dated in the future)."""
     pinned: bool = False
+    image: str = ""
+    """Front matter `image`, as written; `cover` is what it was found to be."""
+    image_alt: str = ""
+    cover: Cover | None = None
     unlisted: bool = False
     """Front matter `unlisted: true`: built and reachable, listed nowhere (`plan_archives`)."""
     readtime: int | None = None

@@ -415,6 +415,9 @@ class BlogArchiveConfig(MaterialOptions):
     """Show each post's reading time (front matter `readtime` overrides the count)."""
     words_per_minute = NonNegativeInt(default=265)
     """Reading speed for the reading time."""
+    post_image = c.Type(bool, default=True)
+    """A post with a cover image (front matter `image`) shows it at its top; listings show
+    it as a thumbnail either way."""
     series_field = c.Type(str, default="series")
     """The front-matter key of a post's series: posts sharing its value get a box naming
     their part ("Part 2 of 3 in Making it fast") with every part linked. `""`: none."""

@@ -59,6 +59,10 @@ class FeedEntry:
     authors: tuple[str, ...] = ()
     summary: str = ""
     content_html: str | None = None
+    image: str = ""
+    """The cover image's absolute URL; `image_type` its media type, `image_size` bytes."""
+    image_type: str = ""
+    image_size: int = 0
 
     @property
     def last_change(self) -> dt.datetime:
@@ -137,6 +141,9 @@ def atom(feed: Feed) -> bytes:
             sub(item, "summary", entry.summary, type="text")
         if entry.content_html is not None:
             sub(item, "content", entry.content_html, type="html")
+        if entry.image:
+            attributes = {"type": entry.image_type} if entry.image_type else {}
+            sub(item, "link", rel="enclosure", href=entry.image, **attributes)
     return _serialize(root)
 
 
@@ -175,6 +182,9 @@ def rss(feed: Feed) -> bytes:
             # RSS wants an e-mail address here; Dublin Core's creator takes a name.
             _sub(item, f"{{{DC_NS}}}creator", ", ".join(entry.authors))
         _sub(item, "description", entry.content_html or entry.summary)
+        if entry.image:  # RSS asks for a length: the file's, 0 for an image elsewhere
+            kind = entry.image_type or "application/octet-stream"
+            _sub(item, "enclosure", url=entry.image, length=str(entry.image_size), type=kind)
     return _serialize(root)
 
 
@@ -207,6 +217,8 @@ def json_feed(feed: Feed) -> bytes:
             item["authors"] = [{"name": name} for name in entry.authors]
         if entry.categories:
             item["tags"] = list(entry.categories)
+        if entry.image:
+            item["image"] = entry.image
         items.append(item)
     document["items"] = items
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
-from mkdocs_blog_archive import compat, embed, feeds, structured
+from mkdocs_blog_archive import compat, embed, feeds, images, structured
 from mkdocs_blog_archive.archive import (
     Archive,
     ArchivePage,
@@ -91,6 +91,7 @@ def read_rendered(
     posts' pages by src_uri."""
     if incremental is not None and config is not None:
         incremental.read_titles(files, config)
+    images.find_all(state.posts.values(), files, log.warning)
     options = state.options  # plain attributes: MkDocs' config lookups cost per post
     pages: dict[str, Page] = {}
     by_uri = files.src_uris
@@ -183,6 +184,7 @@ def _entry(renderer: Renderer, post: Post, reuse: Incremental) -> Entry:
         renderer.anchors,
         tuple(repr(renderer.authors.get(name)) for name in post.authors),
         tuple(renderer.category_urls.get(name, "") for name in post.categories),
+        post.cover,
     )
     known = reuse.cache.listed.get(post.src_uri)
     if known is not None and known[0] == stamp:
@@ -564,6 +566,9 @@ def feed_documents(
                 authors=tuple(state.renderer.author_name(key) for key in post.authors) or author,
                 summary=post.summary,
                 content_html=feeds.absolute_links(html, url) if html is not None else None,
+                image=urljoin(site_url, post.cover.url) if post.cover else "",
+                image_type=post.cover.type if post.cover else "",
+                image_size=post.cover.size if post.cover else 0,
             )
         return made
 

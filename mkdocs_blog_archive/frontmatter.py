@@ -280,6 +280,9 @@ class PostMeta(base.Config):
     draft = Flag()
     pin = Flag()
     unlisted = Flag()
+    image = Text()
+    """A cover image: a path relative to the post, a docs-relative path, or a URL."""
+    image_alt = Text()
     readtime = Minutes()
     links = Links()
 

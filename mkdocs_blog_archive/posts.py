@@ -144,6 +144,8 @@ def read_post(
         draft=data["draft"],
         pinned=data["pin"],
         unlisted=data["unlisted"],
+        image=(data["image"] or "").strip(),
+        image_alt=data["image_alt"] or "",
         readtime=data["readtime"],
         links=data["links"],
     )

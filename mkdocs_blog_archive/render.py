@@ -113,6 +113,9 @@ class Entry:
     """With `excerpts`: (image URL, name) of the first authors with an avatar."""
     categories: tuple[tuple[str, str], ...] = ()
     """With `excerpts`: (name, URL) of the post's first categories."""
+    image: str = ""
+    """Its cover image (site-relative after `LATE`, or absolute); `image_alt` its text."""
+    image_alt: str = ""
     anchor: str = ""
     """The id of its heading in listings (a listing's table of contents may link it)."""
 
@@ -169,6 +172,8 @@ class Look:
     """Entries show the post's updated date (`updated_in_listings`)."""
     by_updated: bool = False
     """Posts are listed newest first by their updated date (`order_by: updated`)."""
+    post_image: bool = True
+    """A post with a cover image shows it at its top (`post_image`)."""
 
 
 def pager_pages(numbers: int, current: int, window: int) -> list[int]:
@@ -350,7 +355,11 @@ class Renderer:
             if name in self.category_urls
         )
         updated = post.updated if self.look.updated else None
+        cover = post.cover
+        image = "" if cover is None else cover.url if cover.absolute else str(LATE) + cover.url
         return Entry(
+            image=image,
+            image_alt=cover.alt if cover is not None else "",
             updated=self.format_date(updated) if updated else "",
             updated_datetime=updated.isoformat() if updated else "",
             title_html=post.title,
@@ -583,10 +592,20 @@ class Renderer:
                 "updated_datetime": updated.isoformat() if updated else "",
                 "readtime": self.readtime_label(post),
                 "cards": self.author_cards(post, links.get("authors", []), page_url),
+                "cover": self.cover_url(post, page_url) if self.look.post_image else "",
+                "cover_alt": post.cover.alt if post.cover is not None else "",
                 "fields": fields or [],
                 **links,
             },
         )
+
+    @staticmethod
+    def cover_url(post: Post, page_url: str) -> str:
+        """The post's cover image linked from the page at `page_url` ("" without one)."""
+        cover = post.cover
+        if cover is None:
+            return ""
+        return cover.url if cover.absolute else relative_url(cover.url, page_url)
 
     @staticmethod
     def image_url(url: str, page_url: str) -> str:

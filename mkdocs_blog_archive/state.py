@@ -72,6 +72,7 @@ class PostOptions:
                 pager_single=bool(options.pagination_if_single_page),
                 updated=options.updated_in_listings,
                 by_updated=options.order_by == "updated",
+                post_image=options.post_image,
             ),
             reading_time=options.reading_time,
             words_per_minute=options.words_per_minute,

@@ -70,11 +70,20 @@ def post_tags(head: str, post: Post, facts: Facts) -> str:
         data["description"] = post.description or post.summary
     if tags:
         data["keywords"] = tags
+    image = facts.absolute(post.cover.url) if post.cover is not None else ""
+    if image:
+        data["image"] = image
     found = "" if '"BlogPosting"' in head else _script(data)
     found += _meta(head, "og:type", ["article"])
     found += _meta(head, "og:title", [title])
     found += _meta(head, "og:url", [url])
     found += _meta(head, "og:site_name", [facts.site_name])
+    found += _meta(head, "og:image", [image] if image else [])
+    alt = post.cover.alt if post.cover is not None else ""
+    found += _meta(head, "og:image:alt", [alt] if image and alt else [])
+    for name, value in (("twitter:card", "summary_large_image"), ("twitter:image", image)):
+        if image and f'name="{name}"' not in head:
+            found += f'\n<meta name="{name}" content="{html.escape(value)}">'
     found += _meta(head, "article:published_time", [published])
     found += _meta(head, "article:modified_time", [modified])
     found += _meta(head, "article:author", [link or name for name, link in authors])

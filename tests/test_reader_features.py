@@ -397,3 +397,85 @@ def test_a_themes_own_social_tags_are_not_written_twice(make_site: Any) -> None:
     assert [m["content"] for m in head.select('meta[property="og:title"]')] == ["Mine"]
     assert [m["content"] for m in head.select('meta[property="og:type"]')] == ["website"]
     assert head.select('meta[property="article:section"]')  # the ones it lacks: added
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99"
+    b"=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+COVERS: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "assets/wide.png": PNG,
+    "blog/posts/2026/here.png": PNG,
+    "blog/posts/2026/a.md": "---\ndate: 2026-05-01\nimage: here.png\nimage_alt: A red square\n"
+    "---\n# Alpha\n\nA.\n",
+    "blog/posts/2026/b.md": "---\ndate: 2026-05-02\nimage: assets/wide.png\n---\n# Beta\n\nB.\n",
+    "blog/posts/2026/c.md": "---\ndate: 2026-05-03\nimage: https://cdn.example.org/c.jpg\n"
+    "image_alt: Far away\n---\n# Gamma\n\nC.\n",
+    "blog/posts/2026/d.md": "---\ndate: 2026-05-04\n---\n# Delta\n\nD.\n",
+}
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_cover_images_in_listings_posts_feeds_and_previews(make_site: Any, theme: str) -> None:
+    site: Site = make_site(COVERS, {"theme": {"name": theme}}, strict=True)
+    index = "blog/index.html"
+    thumbs = {
+        e.select_one(".blog-archive-post-title").get_text(): e.select_one("img.blog-archive-cover")  # type: ignore[union-attr]
+        for e in site.soup(index).select(".blog-archive-post")
+    }
+    assert thumbs["Delta"] is None
+    alpha, beta, gamma = thumbs["Alpha"], thumbs["Beta"], thumbs["Gamma"]
+    assert alpha is not None and beta is not None and gamma is not None
+    assert site.resolve(index, str(alpha["src"])) == site.site_dir / "blog/posts/2026/here.png"
+    assert site.resolve(index, str(beta["src"])) == site.site_dir / "assets/wide.png"
+    assert gamma["src"] == "https://cdn.example.org/c.jpg"
+    assert (alpha["alt"], beta["alt"], gamma["alt"]) == ("A red square", "", "Far away")
+    assert all(t["width"] and t["height"] and t["loading"] == "lazy" for t in (alpha, beta))
+    page = "blog/posts/2026/a/index.html"
+    cover = site.soup(page).select_one("img.blog-archive-post-cover")
+    assert cover is not None and site.resolve(page, str(cover["src"])).is_file()
+    data = _extracted(site, page)
+    [posting] = [item for item in data["json-ld"] if item.get("@type") == "BlogPosting"]
+    assert posting["image"] == "https://example.com/blog/posts/2026/here.png"
+    properties = dict(data["opengraph"][0]["properties"])
+    assert properties["og:image"] == "https://example.com/blog/posts/2026/here.png"
+    assert properties["og:image:alt"] == "A red square"
+    twitter = site.soup(page).select_one('meta[name="twitter:image"]')
+    assert twitter is not None and twitter["content"] == properties["og:image"]
+    atom = feedparser.parse((site.site_dir / "blog/atom.xml").read_bytes())
+    enclosures = {
+        e.title: [link.href for link in e.links if link.rel == "enclosure"] for e in atom.entries
+    }
+    assert enclosures["Alpha"] == ["https://example.com/blog/posts/2026/here.png"]
+    assert enclosures["Gamma"] == ["https://cdn.example.org/c.jpg"] and enclosures["Delta"] == []
+    rss = feedparser.parse((site.site_dir / "blog/feed.xml").read_bytes())
+    [enclosure] = next(e for e in rss.entries if e.title == "Alpha").enclosures
+    assert enclosure.href.endswith("here.png") and enclosure.length == str(len(PNG))
+    assert enclosure.type == "image/png"
+    items = json.loads((site.site_dir / "blog/feed.json").read_text("utf-8"))["items"]
+    assert {i["title"]: i.get("image") for i in items}[
+        "Beta"
+    ] == "https://example.com/assets/wide.png"
+
+
+def test_post_image_off_keeps_the_thumbnails(make_site: Any) -> None:
+    config = {"plugins": [{"blog-archive": {"post_image": False}}]}
+    site: Site = make_site(COVERS, config, strict=True)
+    assert site.soup("blog/posts/2026/a/index.html").select_one(".blog-archive-post-cover") is None
+    assert site.soup("blog/index.html").select("img.blog-archive-cover")
+
+
+def test_a_missing_cover_image_warns_with_the_post_and_the_path(make_site: Any) -> None:
+    docs = dict(COVERS)
+    docs["blog/posts/2026/d.md"] = "---\ndate: 2026-05-04\nimage: gone.png\n---\n# Delta\n\nD.\n"
+    site: Site = make_site(
+        docs, expect=[r"blog/posts/2026/d\.md: 'image' 'gone\.png' is no file of the site"]
+    )
+    entry = [
+        e
+        for e in site.soup("blog/index.html").select(".blog-archive-post")
+        if "Delta" in e.get_text()
+    ]
+    assert entry and entry[0].select_one("img") is None
