@@ -28,9 +28,13 @@ class Facts:
         return urljoin(self.site_url, url)
 
 
+_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def _script(data: dict[str, Any]) -> str:
-    """`data` as a JSON-LD script; `</` escaped, so no value ends the script."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """`data` as a JSON-LD script: `<`, `>` and `&` as JSON escapes, so that no value can end
+    the script or start markup in it (JSON reads them back as the same characters)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_IN_SCRIPT)
     return f'\n<script type="application/ld+json">{text}</script>'
 
 
