@@ -130,6 +130,22 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class NavEntry:
+    """A post as our previous/next and related links show it: the four fields they print.
+    (The stencil works out a context's shape field by field: with whole entries, three or
+    more a post, `post_nav` was 2 s of a 10,000-post build; with these, a quarter of it.)"""
+
+    title_html: str
+    url: str
+    date: str
+    datetime: str
+
+    @property
+    def title(self) -> Markup:
+        return Markup(self.title_html)
+
+
+@dataclass(frozen=True, slots=True)
 class CategoryLink:
     """A link to an archive, with its count of posts."""
 
@@ -231,6 +247,7 @@ class Renderer:
         self._entries_html: dict[int, tuple[str, ...]] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
         self._without: dict[tuple[int, str], Entry] = {}
+        self._nav: dict[int, NavEntry] = {}
         self._ours: dict[str, bool] = {}
 
     def render(self, name: str, **context: Any) -> str:
@@ -378,10 +395,22 @@ class Renderer:
             anchor=make_slug(post.url),
         )
 
+    def nav_entry(self, entry: Entry | None) -> Any:
+        """`entry` as our post-nav shows it (made once per entry; they live all build)."""
+        if entry is None:
+            return None
+        found = self._nav.get(id(entry))
+        if found is None:
+            found = self._nav[id(entry)] = NavEntry(
+                entry.title_html, entry.url, entry.date, entry.datetime
+            )
+        return found
+
     def forget_entries(self) -> None:
         """Drop what was made of this build's entries (kept by `id()`), before new ones."""
         self._entries_html.clear()
         self._without.clear()
+        self._nav.clear()
 
     def without_author(self, entry: Entry, name: str) -> Entry:
         """`entry` as an author's page lists it: without that author (who heads the page).
@@ -552,7 +581,11 @@ class Renderer:
         related: list[Entry],
         links: list[tuple[str | None, list[tuple[str, str]]]],
     ) -> Block:
-        """The bottom of a post: the older and the newer post, its links, related posts."""
+        """The bottom of a post: the older and the newer post, its links, related posts
+        (our template gets each post's `NavEntry`; a site's own, whole entries)."""
+        if self.ours("post-nav.html"):
+            previous, next = self.nav_entry(previous), self.nav_entry(next)
+            related = [self.nav_entry(entry) for entry in related]
         return self._fill(
             "post-nav.html",
             {},

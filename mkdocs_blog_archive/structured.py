@@ -25,23 +25,33 @@ class Facts:
     """By id: the name, and the absolute URL of the author's page (or their own URL)."""
 
     def absolute(self, url: str) -> str:
+        """A site-relative URL made absolute. (MkDocs' `site_url` ends in `/`; a join by
+        hand: `urljoin` was half the cost of these tags, 0.4 s at 1,000 posts.)"""
+        if self.site_url.endswith("/") and "://" not in url and not url.startswith("/"):
+            return self.site_url + url
         return urljoin(self.site_url, url)
 
 
-_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+ITEM_LIST_MAX = 100
+"""An archive page's `ItemList` names at most this many of the posts it shows (a blog
+without `per_page` lists every post on one page: its head would hold them all again)."""
 
 
 def _script(data: dict[str, Any]) -> str:
     """`data` as a JSON-LD script: `<`, `>` and `&` as JSON escapes, so that no value can end
     the script or start markup in it (JSON reads them back as the same characters)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_IN_SCRIPT)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'\n<script type="application/ld+json">{text}</script>'
 
 
 def _meta(head: str, prop: str, values: list[str]) -> str:
-    """OpenGraph `prop` for each value, unless the head has the property already."""
-    if not values or f'property="{prop}"' in head:
+    """OpenGraph `prop` for each value, unless the head has the property already (`head` is
+    "" when it has no OpenGraph property at all: nothing to look for)."""
+    if not values or (head and f'property="{prop}"' in head):
         return ""
+    if len(values) == 1:
+        return f'\n<meta property="{prop}" content="{html.escape(values[0])}">'
     return "".join(f'\n<meta property="{prop}" content="{html.escape(v)}">' for v in values)
 
 
@@ -78,21 +88,22 @@ def post_tags(head: str, post: Post, facts: Facts) -> str:
     if image:
         data["image"] = image
     found = "" if '"BlogPosting"' in head else _script(data)
-    found += _meta(head, "og:type", ["article"])
-    found += _meta(head, "og:title", [title])
-    found += _meta(head, "og:url", [url])
-    found += _meta(head, "og:site_name", [facts.site_name])
-    found += _meta(head, "og:image", [image] if image else [])
+    theirs = head if 'property="' in head else ""  # most heads have none: one search
+    found += _meta(theirs, "og:type", ["article"])
+    found += _meta(theirs, "og:title", [title])
+    found += _meta(theirs, "og:url", [url])
+    found += _meta(theirs, "og:site_name", [facts.site_name])
+    found += _meta(theirs, "og:image", [image] if image else [])
     alt = post.cover.alt if post.cover is not None else ""
-    found += _meta(head, "og:image:alt", [alt] if image and alt else [])
+    found += _meta(theirs, "og:image:alt", [alt] if image and alt else [])
     for name, value in (("twitter:card", "summary_large_image"), ("twitter:image", image)):
         if image and f'name="{name}"' not in head:
             found += f'\n<meta name="{name}" content="{html.escape(value)}">'
-    found += _meta(head, "article:published_time", [published])
-    found += _meta(head, "article:modified_time", [modified])
-    found += _meta(head, "article:author", [link or name for name, link in authors])
-    found += _meta(head, "article:section", list(post.categories[:1]))
-    return found + _meta(head, "article:tag", tags)
+    found += _meta(theirs, "article:published_time", [published])
+    found += _meta(theirs, "article:modified_time", [modified])
+    found += _meta(theirs, "article:author", [link or name for name, link in authors])
+    found += _meta(theirs, "article:section", list(post.categories[:1]))
+    return found + _meta(theirs, "article:tag", tags)
 
 
 def archive_tags(head: str, page: ArchivePage, title: str, posts: list[Post], facts: Facts) -> str:
