@@ -26,7 +26,8 @@ class Facts:
 
     def absolute(self, url: str) -> str:
         """A site-relative URL made absolute. (MkDocs' `site_url` ends in `/`; a join by
-        hand: `urljoin` was half the cost of these tags, 0.4 s at 1,000 posts.)"""
+        hand: under cProfile at 1,000 posts these tags took 0.98 s with `urljoin`, 0.33 s
+        without.)"""
         if self.site_url.endswith("/") and "://" not in url and not url.startswith("/"):
             return self.site_url + url
         return urljoin(self.site_url, url)
