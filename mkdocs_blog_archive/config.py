@@ -260,7 +260,8 @@ class Labels(base.Config):
     page_title = c.Optional(Label())
     """Title of the second and later pages of an archive."""
     page_of = c.Optional(Label())
-    """Where a paginated archive page stands (`{name}` is the number of pages)."""
+    """Accepted for sites that set it; no longer shown (the pager is labelled `pagination`,
+    for its purpose, and marks the current page)."""
     previous = c.Optional(Label())
     """The link to the older post."""
     next = c.Optional(Label())
