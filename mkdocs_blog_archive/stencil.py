@@ -27,11 +27,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Hashable
+from operator import itemgetter
 from typing import Any
 
 from markupsafe import Markup, escape
 
 _STAND_IN = re.compile("\0ba:([^\0]*)\0")
+_SPECIAL = re.compile("[&<>'\"]")
+"""What HTML-escaping changes: a string without any is its own escaped form. (Checked
+first: most titles and URLs have none, and `escape` makes a `Markup` of each, 4 µs a post.)"""
 LATE = Markup("\x02ba:late\x02")
 """A `literal` value that stays in the filled output, for the caller to split at (the link
 prefix of a listing entry, which differs per listing)."""
@@ -67,11 +71,10 @@ def _shape(value: Any, leaves: list[str], raw: bool = False) -> Hashable:
     if cls is str or cls is Markup:
         if not value:
             return ""
-        if raw or cls is Markup:
-            leaves.append(value)
-        else:  # the string itself where escaping changes nothing: shared, not a copy per use
-            escaped = escape(value)
-            leaves.append(value if len(escaped) == len(value) else escaped)
+        if raw or cls is Markup or _SPECIAL.search(value) is None:
+            leaves.append(value)  # the string itself: shared, not a copy per use
+        else:
+            leaves.append(escape(value))
         return "s"
     if value is None or cls is bool:
         return value  # type: ignore[no-any-return]
@@ -105,20 +108,40 @@ def _stand_ins(value: Any, counter: list[int]) -> Any:
     return dataclasses.replace(value, **changes)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Skeleton:
+    """A template rendered with stand-ins, split at them: `parts` is text, a slot, text, …,
+    and `pick` takes from a shape's leaves the tuple of those that go in the slots, in order.
+    (A copy of `parts` with the picks put in its slots at once, `parts[1::2] = …`, then one
+    join: 1.8 µs for a listing entry, 2.2 µs filling slot by slot and 5 µs as a `%` format.)"""
+
+    parts: list[str]
+    pick: Callable[[list[str]], tuple[str, ...]]
+
+
+def _picker(indices: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """From leaves, the tuple of those at `indices`, in that order."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    return lambda leaves: tuple(leaves[at] for at in indices)
+
+
 @dataclasses.dataclass(slots=True)
 class Filled:
     """A template filled from its skeleton, joined only when its HTML is asked for (`str`):
     until then it holds the shared skeleton and its values, not a copy of the HTML."""
 
-    parts: list[str | int]
+    skeleton: Skeleton
     leaves: list[str]
 
+    def pieces(self) -> list[str]:
+        """The HTML in pieces, for a caller that joins many at once."""
+        pieces = self.skeleton.parts.copy()
+        pieces[1::2] = self.skeleton.pick(self.leaves)
+        return pieces
+
     def __str__(self) -> str:
-        filled = self.parts[:]
-        leaves = self.leaves
-        for at in range(1, len(filled), 2):
-            filled[at] = leaves[filled[at]]  # type: ignore[index]
-        return "".join(filled)  # type: ignore[arg-type]
+        return "".join(self.pieces())
 
 
 class Stencils:
@@ -129,7 +152,7 @@ class Stencils:
     ) -> None:
         self._render = render
         self._usable = usable
-        self._skeletons: dict[Hashable, list[str | int] | None] = {}
+        self._skeletons: dict[Hashable, Skeleton | None] = {}
 
     def fill(
         self, name: str, literal: dict[str, Hashable], values: dict[str, Any]
@@ -142,15 +165,15 @@ class Stencils:
         except _Unshaped:
             return None
         if shape in self._skeletons:
-            parts = self._skeletons[shape]
+            skeleton = self._skeletons[shape]
         else:
-            parts = self._skeletons[shape] = self._skeleton(name, literal, values)
-        return None if parts is None else Filled(parts, leaves)
+            skeleton = self._skeletons[shape] = self._skeleton(name, literal, values)
+        return None if skeleton is None else Filled(skeleton, leaves)
 
     def _skeleton(
         self, name: str, literal: dict[str, Hashable], values: dict[str, Any]
-    ) -> list[str | int] | None:
-        """`name` rendered once with stand-ins, split at them: text, leaf number, text …"""
+    ) -> Skeleton | None:
+        """`name` rendered once with stand-ins, split at them."""
         if not self._usable(name):
             return None
         counter = [0]
@@ -161,7 +184,5 @@ class Stencils:
             return None
         if "\0" in _STAND_IN.sub("", html):
             return None  # a stand-in was changed (cut, upper-cased …)
-        parts: list[str | int] = list(_STAND_IN.split(html))
-        for at in range(1, len(parts), 2):
-            parts[at] = int(parts[at])
-        return parts
+        parts = _STAND_IN.split(html)  # text, leaf number, text, …
+        return Skeleton(parts, _picker([int(number) for number in parts[1::2]]))

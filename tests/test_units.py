@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 
-from mkdocs_blog_archive.archive import Post, group_by_term, make_slug, sort_posts
+from mkdocs_blog_archive import structured
+from mkdocs_blog_archive.archive import (
+    Archive,
+    ArchivePage,
+    Post,
+    group_by_term,
+    make_slug,
+    sort_posts,
+)
 from mkdocs_blog_archive.dates import DateError, date_formatter, date_from_file_name, parse_date
 from mkdocs_blog_archive.kinds import CATEGORIES
 from mkdocs_blog_archive.plan import PlanOptions, place
 from mkdocs_blog_archive.render import relative_url
-from mkdocs_blog_archive.summary import html_to_text, summarize, truncate_words
+from mkdocs_blog_archive.summary import html_to_text, reading_minutes, summarize, truncate_words
 
 UTC = dt.timezone.utc
 PARIS = ZoneInfo("Europe/Paris")
@@ -139,3 +149,50 @@ def test_html_to_text_skips_scripts_and_permalinks() -> None:
 def test_truncate_words_keeps_short_text() -> None:
     assert truncate_words("one two", 5) == "one two"
     assert truncate_words("one two", 0) == "one two"
+
+
+FACTS = structured.Facts("https://example.com/", "A & B", {"ann": ("Ann", "https://x/ann/")})
+
+
+def test_archive_structured_data_names_at_most_item_list_max_posts() -> None:
+    posts = [_post(f"p{n}.md", 1 + n % 28, [], title=f"P&amp;{n}") for n in range(150)]
+    for post in posts:
+        post.url = f"{post.src_uri[:-3]}/"
+    archive = Archive(CATEGORIES, "AI", "ai", posts=posts)
+    page = ArchivePage(archive, 1, "blog/category/ai.md", "blog/category/ai/")
+    archive.pages.append(page)
+    html = structured.archive_tags("", page, "AI &lt;x&gt;", posts, FACTS)
+    [script] = BeautifulSoup(html, "html.parser").select('script[type="application/ld+json"]')
+    data = json.loads(script.get_text())
+    assert data["name"] == "AI <x>" and data["isPartOf"]["name"] == "A & B"
+    items = data["mainEntity"]["itemListElement"]
+    assert data["mainEntity"]["numberOfItems"] == 150
+    assert len(items) == structured.ITEM_LIST_MAX
+    assert items[0] == {
+        "@type": "ListItem", "position": 1, "url": "https://example.com/p0/", "name": "P&0"
+    }  # fmt: skip
+    assert "<x>" not in script.get_text() and "&" not in script.get_text()  # JSON escapes
+
+
+def test_post_structured_data_keeps_a_heads_own_tags() -> None:
+    post = _post("a.md", 1, ["AI"], title="Q &amp; A")
+    post.url, post.summary = "a/", 'Say "hi" </script>'
+    post.terms.update(authors=("ann", "bob"), tags=("x",))
+    head = '<meta property="og:title" content="Mine">'
+    soup = BeautifulSoup(structured.post_tags(head, post, FACTS), "html.parser")
+    data = json.loads(soup.select_one("script").get_text())  # type: ignore[union-attr]
+    assert data["headline"] == "Q & A" and data["description"] == 'Say "hi" </script>'
+    assert data["author"] == [
+        {"@type": "Person", "name": "Ann", "url": "https://x/ann/"},
+        {"@type": "Person", "name": "bob"},
+    ]
+    properties = [(m["property"], m["content"]) for m in soup.select("meta[property]")]
+    assert ("og:title", "Q & A") not in properties  # the head has its own
+    assert ("og:site_name", "A & B") in properties and ("article:tag", "x") in properties
+    assert [v for k, v in properties if k == "article:author"] == ["https://x/ann/", "bob"]
+
+
+def test_reading_minutes_of_accented_text_without_cjk() -> None:
+    """Non-ASCII text with no CJK in it is counted by words (the text is only searched)."""
+    assert reading_minutes("<p>" + "Café crème " * 300 + "</p>", 200, 500) == 3
+    assert reading_minutes("<p>" + "Café " * 300 + "東京" * 500 + "</p>", 200, 500) == 4
