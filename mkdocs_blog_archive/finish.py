@@ -480,13 +480,18 @@ def index_sections(renderer: Renderer, plan: Plan, url: str) -> dict[str, Any]:
     }
 
 
-def section_links(extra: dict[str, Any], labels: dict[str, str]) -> list[AnchorLink]:
-    """The blog index's sections that it shows, for its table of contents."""
-    shown = [("categories", "categories"), ("archive", "years"), ("tags", "tags")]
+def section_links(plan: Plan, labels: dict[str, str]) -> list[AnchorLink]:
+    """The blog index's sections that it shows (`index_sections`: those it has archives
+    for), for its table of contents."""
+    shown = [
+        ("categories", plan.categories()),
+        ("archive", plan.of_kind("year")),
+        ("tags", plan.of_kind("tags")),
+    ]
     return [
         AnchorLink(html_escape(labels[name]), SECTION_IDS[name], 2)
-        for name, key in shown
-        if extra[key]
+        for name, archives in shown
+        if archives
     ]
 
 
@@ -515,8 +520,7 @@ def place_listing(
         links = [state.entries[post.src_uri] for post in shown]
         items = [AnchorLink(entry.title_html, entry.anchor, 2) for entry in links]
     if archive_page.archive.kind.template == "index.html":  # its sections, after its posts
-        sections = index_sections(state.renderer, plan, archive_page.url)
-        items += section_links(sections, state.renderer.labels)
+        items += section_links(plan, state.renderer.labels)
     if not archive_page.user_page and not page.toc.items:  # its h1 is raw HTML
         archive = archive_page.archive
         heading = state.renderer.heading_html(archive, archive_page.number)
