@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from mkdocs_blog_archive.plan import Plan
     from mkdocs_blog_archive.render import Entry, Renderer
 
-MARKER = "<!-- blog-archive:posts"
-"""How a marker starts: a page without it is not looked at further."""
+MARKER = "blog-archive:posts"
+"""What every marker holds (`<!--blog-archive:posts-->` too): a page without it is not looked
+at further."""
 _MARKER = re.compile(r"<!--\s*blog-archive:posts\b(.*?)-->", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 FILTERS = {"category": "categories", "tag": "tags", "author": "authors", "year": "year"}
@@ -59,12 +60,18 @@ def parse(marker: str, body: str, fields: tuple[str, ...], warn: Callable[[str],
     return request
 
 
-def select(plan: Plan, request: Request, warn: Callable[[str], None]) -> list[Post]:
+def select(
+    plan: Plan,
+    request: Request,
+    warn: Callable[[str], None],
+    display: Callable[[Archive], str] = lambda archive: archive.name,
+) -> list[Post]:
     """The newest posts matching every filter of `request` (the blog index's order: pinned
-    first, as there), at most its limit."""
+    first, as there), at most its limit. `display`: an archive's name as readers see it
+    (an author's name), which a filter may give too."""
     found = plan.index.posts
     for key, kind, name in request.filters:
-        archive = _archive(plan, kind, name)
+        archive = _archive(plan.of_kind(kind), name, display)
         if archive is None:
             warn(f"no {key} {name!r} in the blog")
             return []
@@ -73,14 +80,17 @@ def select(plan: Plan, request: Request, warn: Callable[[str], None]) -> list[Po
     return found[: request.limit]
 
 
-def _archive(plan: Plan, kind: str, name: str) -> Archive | None:
-    """The archive of `kind` named `name`, or whose name has the same slug ("ai" for "AI")."""
-    archives = plan.of_kind(kind)
+def _archive(
+    archives: list[Archive], name: str, display: Callable[[Archive], str]
+) -> Archive | None:
+    """The archive named `name`, or whose name has the same slug ("ai" for "AI"), or that
+    readers see by that name ("Ann Lee" for the author "ann")."""
     for archive in archives:
         if archive.name == name:
             return archive
     slug = make_slug(name)
-    return next((archive for archive in archives if archive.slug == slug), None)
+    found = next((archive for archive in archives if archive.slug == slug), None)
+    return found or next((archive for archive in archives if display(archive) == name), None)
 
 
 def place(
@@ -105,7 +115,7 @@ def place(
                 return ""
             return match.group(0)  # another instance's
         request = parse(match.group(0), match.group(1), blog.fields, warning)  # warned once
-        posts = select(blog.plan, request, warning)
+        posts = select(blog.plan, request, warning, blog.renderer.display_name)
         entries = [blog.entries[post.src_uri] for post in posts if post.src_uri in blog.entries]
         return blog.renderer.embedded(entries, page_url)
 

@@ -248,6 +248,7 @@ def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: F
         if box:
             top = f"{top or ''}\n{box}"
         state.blocks[src_uri] = (top, bottom)
+    state.renderer.forget_nav_entries()
 
 
 def series_of(state: BuildState, listed: list[str], key: str) -> dict[str, list[str]]:

@@ -243,11 +243,12 @@ class Renderer:
         self.category_urls: dict[str, str] = {}
         """Category pages' URLs by name, once planned (for excerpts' meta lines)."""
         self.look = look
-        self.stencils = Stencils(self.render, self.ours)
+        self.stencils = Stencils(self.render, self.ours, shared=(CategoryLink, NavEntry))
         self._entries_html: dict[int, Filled | None] = {}
         self._links: dict[tuple[int, str], CategoryLink] = {}
         self._without: dict[tuple[int, str], Entry] = {}
         self._pairs: dict[str, tuple[str, str]] = {}
+        self._nav: dict[int, NavEntry] = {}
         self._ours: dict[str, bool] = {}
 
     def render(self, name: str, **context: Any) -> str:
@@ -395,17 +396,30 @@ class Renderer:
             anchor=make_slug(post.url),
         )
 
-    @staticmethod
-    def nav_entry(entry: Entry | None) -> Any:
-        """`entry` as our post-nav shows it (made for the fill and let go: kept, they were
-        0.13 MB at 1,000 posts all build long, by tracemalloc)."""
+    def nav_entry(self, entry: Entry | None) -> Any:
+        """`entry` as our post-nav shows it: one per post while the posts' bottoms are made,
+        so that the stencil works out its shape once (`Stencils` `shared`), not at each of
+        the ~5 posts that link it (post-nav fills at 10,000 posts: 0.41 s, now 0.09 to 0.11 s;
+        timed runs)."""
         if entry is None:
             return None
-        return NavEntry(entry.title_html, entry.url, entry.date, entry.datetime)
+        found = self._nav.get(id(entry))  # entries live as long as this Renderer
+        if found is None:
+            found = self._nav[id(entry)] = NavEntry(
+                entry.title_html, entry.url, entry.date, entry.datetime
+            )
+        return found
+
+    def forget_nav_entries(self) -> None:
+        """Let go of the posts' `NavEntry`s once the bottoms are made (kept all build long,
+        they were 0.13 MB at 1,000 posts, by tracemalloc)."""
+        self._nav.clear()
+        self.stencils.forget(NavEntry)
 
     def forget_entries(self) -> None:
         """Drop what was made of this build's entries (kept by `id()`), before new ones."""
         self._entries_html.clear()
+        self.forget_nav_entries()
         self._without.clear()
         self._pairs.clear()
 

@@ -22,7 +22,13 @@ from mkdocs_blog_archive.dates import DateError, date_formatter, date_from_file_
 from mkdocs_blog_archive.kinds import CATEGORIES
 from mkdocs_blog_archive.plan import PlanOptions, place
 from mkdocs_blog_archive.render import relative_url
-from mkdocs_blog_archive.summary import html_to_text, reading_minutes, summarize, truncate_words
+from mkdocs_blog_archive.summary import (
+    count_words,
+    html_to_text,
+    reading_minutes,
+    summarize,
+    truncate_words,
+)
 
 UTC = dt.timezone.utc
 PARIS = ZoneInfo("Europe/Paris")
@@ -196,3 +202,15 @@ def test_reading_minutes_of_accented_text_without_cjk() -> None:
     """Non-ASCII text with no CJK in it is counted by words (the text is only searched)."""
     assert reading_minutes("<p>" + "Café crème " * 300 + "</p>", 200, 500) == 3
     assert reading_minutes("<p>" + "Café " * 300 + "東京" * 500 + "</p>", 200, 500) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "one", " one  two\tthree\nfour ", "Café, s\u2019il plaît — déjà", "x\x1fy"],
+)
+def test_count_words_as_str_split_counts_them(text: str) -> None:
+    assert count_words(text) == len(text.split())
+
+
+def test_count_words_keeps_words_joined_by_a_no_break_space() -> None:
+    assert count_words("10\u00a0km away") == 2
