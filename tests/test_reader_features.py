@@ -228,7 +228,9 @@ def test_a_marker_with_several_blogs_names_its_blog(make_site: Any) -> None:
 def test_a_marker_finds_an_author_by_name_and_needs_no_spaces(make_site: Any) -> None:
     docs = {key: value for key, value in EMBED.items() if key != "guide/mixed.md"}
     docs["blog/.authors.yml"] = "authors:\n  ann:\n    name: Ann Lee\n"
-    docs["blog/posts/c.md"] = docs["blog/posts/c.md"].replace("---\n#", "authors: [ann]\n---\n#")
+    docs["blog/posts/c.md"] = str(EMBED["blog/posts/c.md"]).replace(
+        "---\n#", "authors: [ann]\n---\n#"
+    )
     docs["index.md"] = '# Home\n\n<!--blog-archive:posts author="Ann Lee"-->\n'
     docs["guide/ai.md"] = '# AI\n\n<!--  blog-archive:posts author="ann" tag="llm"  -->\n'
     site: Site = make_site(docs, strict=True)
