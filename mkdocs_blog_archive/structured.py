@@ -59,6 +59,15 @@ def _script(text: str) -> str:
     return f'\n<script type="application/ld+json">{text}</script>'
 
 
+_SPECIAL = re.compile("[&<>\"']")
+
+
+def _attr(value: str) -> str:
+    """`value` escaped for an attribute. (Most values need nothing: one search instead of
+    `html.escape`'s five replaces; 7 values a post, 350,000 replaces at 10,000 posts.)"""
+    return html.escape(value) if _SPECIAL.search(value) is not None else value
+
+
 _PROPERTY = re.compile(r'\n<meta property="([^"]+)"[^\n]*')
 
 
@@ -95,7 +104,7 @@ def post_tags(head: str, post: Post, facts: Facts) -> str:
     """A post's `BlogPosting` and OpenGraph `article` tags (needs `site_url`)."""
     if not facts.site_url:
         return ""
-    escape, cover = html.escape, post.cover
+    escape, cover = _attr, post.cover
     url, title = facts.absolute(post.url), html.unescape(post.title)
     image = facts.absolute(cover.url) if cover is not None else ""
     published = post.date.isoformat()  # ISO dates: nothing to escape
