@@ -33,7 +33,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 _STAND_IN = re.compile("\0ba:([^\0]*)\0")
-_SPECIAL = re.compile("[&<>'\"]")
+SPECIAL = re.compile("[&<>'\"]")
 """What HTML-escaping changes: a string without any is its own escaped form. (Checked
 first: most titles and URLs have none, and `escape` makes a `Markup` of each, 4 µs a post.)"""
 LATE = Markup("\x02ba:late\x02")
@@ -94,7 +94,7 @@ def _shape(value: Any, leaves: list[str], raw: bool = False, memo: Memo = _NO_ME
     if cls is str or cls is Markup:
         if not value:
             return ""
-        if raw or cls is Markup or _SPECIAL.search(value) is None:
+        if raw or cls is Markup or SPECIAL.search(value) is None:
             leaves.append(value)  # the string itself: shared, not a copy per use
         else:
             leaves.append(escape(value))
