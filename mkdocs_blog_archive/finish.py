@@ -246,7 +246,7 @@ def finish_posts(state: BuildState, plan: Plan, pages: dict[str, Page], files: F
             top = _top(state, plan, post, page.url, terms)
         box = _series_box(state, terms, post, page.url, series)
         if box:
-            top = f"{top or ''}\n{box}"
+            top = f"{state.renderer.html(top) if top else ''}\n{box}"
         state.blocks[src_uri] = (top, bottom)
     state.renderer.forget_nav_entries()
 
@@ -312,11 +312,11 @@ def splice(state: BuildState, page: Page) -> None:
     if blocks is None or page.content is None:
         return
     top, bottom = blocks
-    html = page.content
+    html, renderer = page.content, state.renderer
     if bottom is not None:
-        html = f"{html}\n{bottom}"
+        html = f"{html}\n{renderer.html(bottom)}"
     if top is not None:
-        html = place(html, str(top), state.options.backlinks)
+        html = place(html, renderer.html(top), state.options.backlinks)
     state.spliced[page.file.src_uri] = (page.content, html)
     page.content = html
 

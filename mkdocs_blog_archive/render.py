@@ -558,7 +558,7 @@ class Renderer:
                 )
             filled = made[key]
             if filled is not None:
-                pieces += filled.pieces()
+                pieces += self.stencils.pieces(filled)
             else:  # LATE also stands in excerpts for the prefix
                 pieces.append(self.render("post-entry.html", entry=entry, prefix=LATE))
             pieces.append("\n")
@@ -680,6 +680,10 @@ class Renderer:
                 avatar = self.image_url(info["avatar"], page_url) if info.get("avatar") else ""
                 cards.append(AuthorCard(link.name, link.href, avatar, info.get("description", "")))
         return cards
+
+    def html(self, block: Block) -> str:
+        """The HTML of a block (`post_links`, `post_nav`)."""
+        return block if isinstance(block, str) else self.stencils.html(block)
 
     def _fill(self, name: str, literal: dict[str, Any], values: dict[str, Any]) -> Block:
         """`name` from its skeleton for this shape (`Stencils`), else rendered."""

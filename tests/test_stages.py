@@ -137,7 +137,7 @@ def test_post_links_block() -> None:
         for kind in ("categories", "tags", "authors")
     }
     soup = BeautifulSoup(
-        str(renderer.post_links(post, "blog/", post.url, links, "top")), "html.parser"
+        renderer.html(renderer.post_links(post, "blog/", post.url, links, "top")), "html.parser"
     )
     assert [a["href"] for a in soup.select("a")] == [
         "../../blog/",
@@ -153,7 +153,7 @@ def test_post_nav_block() -> None:
     renderer = _renderer("material")
     older, newer = _post("older", 1), _post("newer", 3)
     html = renderer.post_nav("posts/x/", renderer.entry(older), renderer.entry(newer), [], [])
-    soup = BeautifulSoup(str(html), "html.parser")
+    soup = BeautifulSoup(renderer.html(html), "html.parser")
     assert {a["rel"][0]: a["href"] for a in soup.select("a[rel]")} == {
         "prev": "../../posts/older/",
         "next": "../../posts/newer/",
