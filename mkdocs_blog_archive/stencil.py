@@ -173,7 +173,9 @@ Filled = tuple[int, tuple[str, ...]]
 `pieces` join them) and the values for its slots, every one a `str`. A plain tuple of plain
 strings is something the garbage collector stops tracking at its first look; a `Filled`
 object with a list of values was two objects more for every full collection to walk, for
-each post's two blocks and its entry, kept until the post or the build is written."""
+each post's two blocks and its entry, kept until the post or the build is written. (Tracked
+objects after `on_env` at 1,000 posts: 68,100 → 63,200, the plain build's 50,500; full
+collections at 10,000 posts 9 → 8, their time ~1.1 → ~0.85 s; two builds each.)"""
 
 
 class Stencils:
