@@ -212,9 +212,9 @@ class Stencils:
             return None
         number = self._skeletons.get(shape, _NEW)  # one hash of the shape, not two
         if number is _NEW:
-            skeleton = self._skeleton(name, literal, values)
-            number = None if skeleton is None else len(self._made)
+            skeleton, number = self._skeleton(name, literal, values), None
             if skeleton is not None:
+                number = len(self._made)
                 self._made.append(skeleton)
             self._skeletons[shape] = number
         return None if number is None else (number, tuple(leaves))
