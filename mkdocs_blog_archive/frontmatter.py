@@ -20,6 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import meta
 
+from mkdocs_blog_archive import quickyaml
 from mkdocs_blog_archive.archive import Link
 from mkdocs_blog_archive.dates import DateError, parse_date
 
@@ -90,7 +91,7 @@ def read_front_matter(file: File) -> FrontMatter | None:
         if match is None:
             return FrontMatter({}, text)
         try:
-            data = yaml.load(match.group(1), SafeLoader)
+            data = quickyaml.load(match.group(1)) or yaml.load(match.group(1), SafeLoader)
         except yaml.YAMLError as error:
             problem = " ".join(str(error).split())
             log.warning(f"{file.src_uri}: the front matter is not valid YAML ({problem})")
