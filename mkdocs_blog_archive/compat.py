@@ -34,19 +34,20 @@ def drop_build_dates(page: Page) -> None:
             del page.meta[key]
 
 
-def description_tag(output: str, description: str | None) -> str:
+def description_tag(head: str, description: str | None) -> str:
     """The post's `<meta name="description">` (its own, else its summary) for themes that
-    write one on the home page only (mkdocs, readthedocs); none where the theme wrote one."""
-    if not description or output.find('name="description"', 0, output.find("</head>")) >= 0:
+    write one on the home page only (mkdocs, readthedocs); none where the theme wrote one
+    in the page's `head`."""
+    if not description or 'name="description"' in head:
         return ""
     return f'\n<meta name="description" content="{escape(description)}">'
 
 
-def post_head(output: str, post: Post) -> str:
+def post_head(head: str, post: Post) -> str:
     """What a post adds to its `<head>`: its description (`description_tag`), and for an
     unlisted post `noindex` (search engines leave it out, as every listing does)."""
     robots = '\n<meta name="robots" content="noindex">' if post.unlisted else ""
-    return description_tag(output, post.summary) + robots
+    return description_tag(head, post.summary) + robots
 
 
 def share_pages(added: list[File], config: MkDocsConfig) -> None:

@@ -313,10 +313,11 @@ def splice(state: BuildState, page: Page) -> None:
         return
     top, bottom = blocks
     html, renderer = page.content, state.renderer
-    if bottom is not None:
-        html = f"{html}\n{renderer.html(bottom)}"
+    end = f"\n{renderer.html(bottom)}" if bottom is not None else ""
     if top is not None:
-        html = place(html, renderer.html(top), state.options.backlinks)
+        html = place(html, renderer.html(top), state.options.backlinks, end)
+    elif end:
+        html += end
     state.spliced[page.file.src_uri] = (page.content, html)
     page.content = html
 
@@ -385,23 +386,27 @@ def embed_listings(state: BuildState, page: Page) -> None:
         state.embedders.add(page.file.abs_dest_path)
 
 
-def head_tags(state: BuildState, page: Page, output: str, site: dict[str, str]) -> str:
-    """What a page of the blog adds to its `<head>`: its feeds (an archive page its own, a
-    post the blog's), its description, structured data and social meta (`structured`)."""
+def with_head_tags(state: BuildState, page: Page, output: str, site: dict[str, str]) -> str:
+    """The written page with what a page of the blog adds to its `<head>`: its feeds (an
+    archive page its own, a post the blog's), its description, structured data and social
+    meta (`structured`). The head is found once, and the tags go in before its end."""
     archive_page = state.pages.get(page.file.src_uri)
     post = state.posts.get(page.file.src_uri)
-    if (archive_page is None and post is None) or state.plan is None:
-        return ""
-    head = output[: output.find("</head>")]
+    end = output.find("</head>")
+    if (archive_page is None and post is None) or state.plan is None or end < 0:
+        return output
+    head = output[:end]
     state.facts = state.facts or _facts(state, site)
     if archive_page is not None:
         shown = archive_page.archive.posts[archive_page.start : archive_page.stop]
         title = page.title or ""
         tags = structured.archive_tags(head, archive_page, title, shown, state.facts)
-        return archive_page.archive.head_links + tags
-    assert post is not None
-    index = state.plan.index.head_links
-    return index + compat.post_head(output, post) + structured.post_tags(head, post, state.facts)
+        links = archive_page.archive.head_links + tags
+    else:
+        assert post is not None
+        index = state.plan.index.head_links
+        links = index + compat.post_head(head, post) + structured.post_tags(head, post, state.facts)
+    return f"{head}{links}\n{output[end:]}" if links else output
 
 
 def _facts(state: BuildState, site: dict[str, str]) -> structured.Facts:
@@ -415,15 +420,16 @@ def _facts(state: BuildState, site: dict[str, str]) -> structured.Facts:
     )
 
 
-def place(html: str, block: str, where: str) -> str:
-    """`block` after the page's leading h1 ("top"), above everything ("above"), or at the end."""
+def place(html: str, block: str, where: str, end: str = "") -> str:
+    """`block` after the page's leading h1 ("top"), above everything ("above"), or at the
+    end; then `end`. (One copy of the page, not one for each.)"""
     if where == "bottom":
-        return f"{html}\n{block}"
+        return f"{html}{end}\n{block}"
     if where == "top":
         match = LEADING_H1.match(html)
         if match:
-            return f"{html[: match.end()]}\n{block}{html[match.end() :]}"
-    return f"{block}\n{html}"
+            return f"{html[: match.end()]}\n{block}{html[match.end() :]}{end}"
+    return f"{block}\n{html}{end}"
 
 
 def back_link(renderer: Renderer, plan: Plan, page: ArchivePage) -> str:

@@ -228,8 +228,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
             page.content = ""
         elif page.file.src_uri in build.posts:
             finish.unsplice(build, page)
-        links = finish.head_tags(build, page, output, self.site)
-        return output.replace("</head>", f"{links}\n</head>", 1) if links else output
+        return finish.with_head_tags(build, page, output, self.site)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site.finish_sitemap(config, self.build.posts.values())  # lastmod; no unlisted posts

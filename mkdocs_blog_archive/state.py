@@ -126,7 +126,7 @@ class BuildState:
     embedding: embed.Blog | None = None
     """The blog as pages' listing markers see it, once its entries are made."""
     facts: structured.Facts | None = None
-    """What every page's structured data shares (`finish.head_tags`), made once."""
+    """What every page's structured data shares (`finish.with_head_tags`), made once."""
     embedders: set[str] = field(default_factory=set)
     """The output files of the pages whose markers were filled (made again when dirty)."""
     """Every post as listings show it, newest first; made in `on_env`."""
