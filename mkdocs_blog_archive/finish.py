@@ -389,7 +389,7 @@ def embed_listings(state: BuildState, page: Page) -> None:
 def with_head_tags(state: BuildState, page: Page, output: str, site: dict[str, str]) -> str:
     """The written page with what a page of the blog adds to its `<head>`: its feeds (an
     archive page its own, a post the blog's), its description, structured data and social
-    meta (`structured`). The head is found once, and the tags go in before its end."""
+    meta (`structured`), before the head's end."""
     archive_page = state.pages.get(page.file.src_uri)
     post = state.posts.get(page.file.src_uri)
     end = output.find("</head>")
@@ -406,7 +406,8 @@ def with_head_tags(state: BuildState, page: Page, output: str, site: dict[str, s
         assert post is not None
         index = state.plan.index.head_links
         links = index + compat.post_head(head, post) + structured.post_tags(head, post, state.facts)
-    return f"{head}{links}\n{output[end:]}" if links else output
+    # One copy of the page (a listing is megabytes): a slice at `end` and a join were two.
+    return output.replace("</head>", f"{links}\n</head>", 1) if links else output
 
 
 def _facts(state: BuildState, site: dict[str, str]) -> structured.Facts:
