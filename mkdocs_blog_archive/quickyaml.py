@@ -104,7 +104,7 @@ def load(text: str) -> dict[str, Any] | None:
             at = len(line) - len(stripped)
             if items is None or (indent >= 0 and at != indent):
                 return None
-            ok, value = _scalar(stripped[2:].rstrip(" "))
+            ok, value = _scalar(stripped[2:].strip(" "))
             if not ok:
                 return None
             indent = at

@@ -84,6 +84,8 @@ TRICKY = [
     "x\u2028y",
     "#hash",
     "trailing  ",
+    " 0",  # a list item "-  0": the spaces after "-" are no part of the value
+    "  true",
 ]
 KEYS = [
     "date",
