@@ -21,10 +21,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
 _STR = "tag:yaml.org,2002:str"
-_RESOLVERS: dict[str | None, list[tuple[str, re.Pattern[str]]]] = (
-    yaml.SafeLoader.yaml_implicit_resolvers
-)
-_CONSTRUCTORS = yaml.SafeLoader.yaml_constructors
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""The loader `frontmatter` reads with: its resolvers and constructors, as they are when used."""
 _CONSTRUCTOR = SafeConstructor()
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,127}\Z")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -38,7 +36,10 @@ _REMEMBERED, _SHORT = 50_000, 40
 
 def _tag(value: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar."""
-    for tag, pattern in _RESOLVERS.get(value[:1] or "", ()):
+    resolvers: list[tuple[str, re.Pattern[str]]] = _LOADER.yaml_implicit_resolvers.get(
+        value[:1] or "", []
+    )
+    for tag, pattern in resolvers:
         if pattern.match(value):
             return tag
     return _STR
@@ -70,7 +71,7 @@ def _read_scalar(text: str) -> tuple[bool, Any]:
     tag = _tag(text)
     if tag == _STR:
         return True, text
-    construct = _CONSTRUCTORS.get(tag)
+    construct = _LOADER.yaml_constructors.get(tag)
     if construct is None:
         return False, None
     try:
