@@ -176,7 +176,9 @@ def main() -> None:
         memory: dict[str, list[float]] = {c: [] for c in configs}
         cpu: dict[str, list[float]] = {c: [] for c in configs}
         for run in range(args.repeats):
-            for config in configs:
+            # Each repeat in the other order (plain, archive, archive, plain, ...), so that the
+            # machine's drift over the run does not always fall on the same build.
+            for config in configs if run % 2 == 0 else configs[::-1]:
                 if config == "material" and (
                     run >= args.material_repeats or size > args.material_up_to
                 ):
@@ -220,6 +222,9 @@ def main() -> None:
         row["overhead_cpu"] = statistics.median(
             a / p - 1 for a, p in zip(cpu["archive"], cpu["plain"], strict=True)
         )
+        row["overhead_turn"] = statistics.median(
+            a / p - 1 for a, p in zip(times["archive"], times["plain"], strict=True)
+        )
         for config in configs:
             if not times[config]:
                 continue
@@ -240,13 +245,13 @@ def main() -> None:
     print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(
         "| posts | plain s | archive s | overhead (side by side) | user CPU overhead (side "
-        "by side) | extra kernel s (side by side) | overhead (CPU, in turn) "
+        "by side) | extra kernel s (side by side) | overhead (in turn) | overhead (CPU, in turn) "
         "| material s "
         "| material / archive | archive, per_page 10 s | material / archive (per_page 10) "
         "| peak MB plain / archive / material | serve rebuild s plain / archive "
         "| dirty rebuild s plain / archive |"
     )
-    print("|" + " --- |" * 14)
+    print("|" + " --- |" * 15)
     for row in rows:
         overhead = row["overhead"] * 100
         cpu_overhead = row["overhead_cpu"] * 100
@@ -258,7 +263,8 @@ def main() -> None:
         print(
             f"| {row['N']:,} | {row['plain']:.2f} | {row['archive']:.2f} | {overhead:+.1f} % "
             f"| {row['overhead_user'] * 100:+.1f} % | {row['kernel_extra']:+.2f} "
-            f"| {cpu_overhead:+.1f} % | {material or 0:.2f} | {ratio} | {paged:.2f} "
+            f"| {row['overhead_turn'] * 100:+.1f} % | {cpu_overhead:+.1f} % "
+            f"| {material or 0:.2f} | {ratio} | {paged:.2f} "
             f"| {paged_ratio} | {mem} "
             f"| {row['rebuild_plain']:.2f} / {row['rebuild_archive']:.2f} "
             f"| {row['dirty_plain']:.2f} / {row['dirty_archive']:.2f} |"
