@@ -90,6 +90,21 @@ def test_post_entry(flavor: str, entry: Entry, prefix: str) -> None:
     assert fresh.entries_html([entry], prefix) == plain.replace(LATE, prefix)
 
 
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(flavors, st.lists(entries, min_size=1, max_size=5), prefixes, prefixes)
+def test_a_listing_of_entries_from_two_pages(
+    flavor: str, listed: list[Entry], first: str, second: str
+) -> None:
+    """Entries filled once and put in listings of pages at other depths: each listing has
+    its own prefix in every entry, in the skeletons' text and in the values that hold it."""
+    renderer = _renderer(flavor)
+    for prefix in (first, second, first):
+        plain = [renderer.render("post-entry.html", entry=e, prefix=prefix) for e in listed]
+        expected = "\n".join(html.replace(LATE, prefix) for html in plain)
+        assert renderer.entries_html(listed, prefix) == expected
+        assert "".join(renderer.entries_pieces(listed, prefix)) == expected
+
+
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(
     flavors,
