@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_blog_archive import structured
 from mkdocs_blog_archive.archive import (
@@ -23,6 +25,8 @@ from mkdocs_blog_archive.kinds import CATEGORIES
 from mkdocs_blog_archive.plan import PlanOptions, place
 from mkdocs_blog_archive.render import relative_url
 from mkdocs_blog_archive.summary import (
+    _CJK,
+    _may_have_cjk,
     count_words,
     html_to_text,
     reading_minutes,
@@ -202,6 +206,28 @@ def test_reading_minutes_of_accented_text_without_cjk() -> None:
     """Non-ASCII text with no CJK in it is counted by words (the text is only searched)."""
     assert reading_minutes("<p>" + "Café crème " * 300 + "</p>", 200, 500) == 3
     assert reading_minutes("<p>" + "Café " * 300 + "東京" * 500 + "</p>", 200, 500) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("plain English", False),
+        ("Café déjà vu, ÿ", False),  # all below U+0100: no scan
+        ("Łódź", True),  # may: searched
+        ("東京", True),
+        ("Café 東京", True),
+        ("ĀĂ\u1100", True),
+    ],
+)
+def test_text_that_may_hold_cjk(text: str, may: bool) -> None:
+    assert _may_have_cjk(text) is may
+    assert may or _CJK.search(text) is None  # never a miss
+
+
+@given(st.text())
+def test_text_with_cjk_is_never_taken_for_text_without(text: str) -> None:
+    if _CJK.search(text) is not None:
+        assert _may_have_cjk(text)
 
 
 @pytest.mark.parametrize(
