@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                       # N = 100, 1,000, 10,000
     python benchmarks/run.py --sizes 1000 --repeats 5
+    python benchmarks/run.py --sizes 10000 --instructions   # valgrind: counts, not seconds
 
 For each N: a plain `mkdocs build` without a blog plugin, posts kept out of the nav (the
 floor); with `blog-archive`; with `blog-archive` paginated by 10 (as Material's blog is by
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -109,6 +111,37 @@ def side_by_side(site: Path, configs: tuple[str, str]) -> dict[str, tuple[float,
     return seconds
 
 
+def instructions(site: Path, configs: tuple[str, ...]) -> dict[str, int]:
+    """Instructions each build runs, counted by valgrind's cachegrind, all at once, a core
+    each: unlike seconds, the same from run to run whatever the machine is doing (they leave
+    out the kernel's work and memory stalls). About 16 times as long as a build."""
+    with tempfile.TemporaryDirectory(dir=OUTPUT_PARENT) as out:
+        processes = {}
+        for core, config in enumerate(configs):
+            command = [
+                "valgrind", "--tool=cachegrind", "--cache-sim=no",
+                "--cachegrind-out-file=/dev/null", sys.executable, "-m", "mkdocs", "build",
+                "-q", "-f", f"{config}.yml", "-d", os.path.join(out, config),
+            ]  # fmt: skip
+            cores = {core % (os.cpu_count() or 1)}
+            processes[config] = subprocess.Popen(
+                command,
+                cwd=site,
+                env=_environment(),
+                stderr=subprocess.PIPE,
+                text=True,
+                preexec_fn=lambda cores=cores: os.sched_setaffinity(0, cores),
+            )
+        counts = {}
+        for config, process in processes.items():
+            _, errors = process.communicate()
+            found = re.search(r"I\s+refs:\s+([\d,]+)", errors)
+            if process.returncode or found is None:
+                raise SystemExit(f"{config} build of {site} under cachegrind failed")
+            counts[config] = int(found[1].replace(",", ""))
+    return counts
+
+
 def rebuild_time(site: Path, config: str, mode: str = "full") -> float:
     """Seconds of one rebuild after one post is edited, in the process that built the site
     (plugin objects kept, as `mkdocs serve` keeps them); `mode="dirty"`: as `serve --dirty`."""
@@ -153,6 +186,11 @@ def main() -> None:
     parser.add_argument(
         "--skip-paged", action="store_true", help="leave out the per_page: 10 builds"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="only count the instructions of a plain and an archive build (valgrind), at once",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     parser.add_argument(
         "--output-in",
@@ -172,6 +210,14 @@ def main() -> None:
         if not (site / "archive.yml").exists():
             generate(site, size)
         write_configs(site)
+        if args.instructions:
+            counts = instructions(site, ("plain", "archive"))
+            print(
+                f"  N={size} instructions: plain {counts['plain'] / 1e9:.2f} G, archive "
+                f"{counts['archive'] / 1e9:.2f} G ({counts['archive'] / counts['plain'] - 1:+.2%})",
+                flush=True,
+            )
+            continue
         times: dict[str, list[float]] = {c: [] for c in configs}
         memory: dict[str, list[float]] = {c: [] for c in configs}
         cpu: dict[str, list[float]] = {c: [] for c in configs}
@@ -242,6 +288,8 @@ def main() -> None:
         )
         rows.append(row)
 
+    if not rows:
+        return
     print(f"\nMedians on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(
         "| posts | plain s | archive s | overhead (side by side) | user CPU overhead (side "
