@@ -62,6 +62,11 @@ def _settle() -> None:
     os.sync()
 
 
+def _build(config: str, site_dir: str) -> list[str]:
+    """The command of one `mkdocs build` of `config` into `site_dir`."""
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{config}.yml", "-d", site_dir]
+
+
 OUTPUT_PARENT: str | None = None
 """Where builds write their sites (`--output-in`); None: the system's temporary folder."""
 
@@ -70,7 +75,7 @@ def timed_build(site: Path, config: str) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak memory (MB) of one `mkdocs build`, in its own process."""
     _settle()
     with tempfile.TemporaryDirectory(dir=OUTPUT_PARENT) as out:
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{config}.yml", "-d", out]
+        command = _build(config, out)
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=site, env=_environment())
         _, status, usage = os.wait4(process.pid, 0)
@@ -89,10 +94,7 @@ def side_by_side(site: Path, configs: tuple[str, str]) -> dict[str, tuple[float,
     with tempfile.TemporaryDirectory(dir=OUTPUT_PARENT) as out:
         processes = {}
         for core, config in enumerate(configs):
-            command = [
-                sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{config}.yml",
-                "-d", os.path.join(out, config),
-            ]  # fmt: skip
+            command = _build(config, os.path.join(out, config))
             start = time.perf_counter()
             process = subprocess.Popen(
                 command,
@@ -118,11 +120,13 @@ def instructions(site: Path, configs: tuple[str, ...]) -> dict[str, int]:
     with tempfile.TemporaryDirectory(dir=OUTPUT_PARENT) as out:
         processes = {}
         for core, config in enumerate(configs):
-            command = [
-                "valgrind", "--tool=cachegrind", "--cache-sim=no",
-                "--cachegrind-out-file=/dev/null", sys.executable, "-m", "mkdocs", "build",
-                "-q", "-f", f"{config}.yml", "-d", os.path.join(out, config),
-            ]  # fmt: skip
+            valgrind = [
+                "valgrind",
+                "--tool=cachegrind",
+                "--cache-sim=no",
+                "--cachegrind-out-file=/dev/null",
+            ]
+            command = valgrind + _build(config, os.path.join(out, config))
             cores = {core % (os.cpu_count() or 1)}
             processes[config] = subprocess.Popen(
                 command,

@@ -170,7 +170,7 @@ def _picker(indices: list[int]) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
 
 Filled = tuple[int, tuple[str, ...]]
 """A template filled from its skeleton: the skeleton's number in its `Stencils` (`html` and
-`pieces` join them) and the values for its slots, every one a `str`. A plain tuple of plain
+`extend_late` join them) and the values for its slots, every one a `str`. A plain tuple of plain
 strings is something the garbage collector stops tracking at its first look; a `Filled`
 object with a list of values was two objects more for every full collection to walk, for
 each post's two blocks and its entry, kept until the post or the build is written. (Tracked
@@ -224,16 +224,12 @@ class Stencils:
             self._skeletons[shape] = number
         return None if number is None else (number, tuple(leaves))
 
-    def pieces(self, filled: Filled) -> list[str]:
-        """The HTML of `filled` in pieces, for a caller that joins many at once."""
+    def html(self, filled: Filled) -> str:
+        """The HTML of `filled`."""
         skeleton = self._made[filled[0]]
         pieces = skeleton.parts.copy()
         pieces[1::2] = skeleton.pick(filled[1])
-        return pieces
-
-    def html(self, filled: Filled) -> str:
-        """The HTML of `filled`."""
-        return "".join(self.pieces(filled))
+        return "".join(pieces)
 
     def slots(self, filled: Filled) -> Slots:
         """`filled` as `extend_late` takes it, for a fill kept for many listings."""
