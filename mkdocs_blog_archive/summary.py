@@ -17,7 +17,8 @@ def separator_pattern(separator: str) -> re.Pattern[str]:
     return MORE_PATTERN if separator == MORE else re.compile(re.escape(separator))
 
 
-_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
+_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>")
+"""A paragraph's opening tag; its end is the next `</p>` (paragraphs do not nest)."""
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -39,18 +40,30 @@ def html_to_text(fragment: str) -> str:
     Leaves out the h1, scripts, styles and headings' permalinks. Regular expressions are
     enough for Markdown's own well-formed output, and several times faster than HTMLParser.
     """
-    text = _COMMENT.sub("", fragment)
+    return " ".join(_text(fragment).split())
+
+
+def _text(fragment: str) -> str:
+    """`html_to_text` before its whitespace is folded."""
+    text = _COMMENT.sub("", fragment) if "<!--" in fragment else fragment
     text = _SKIPPED.sub(" ", text)
     text = _BREAKS.sub(" ", text)
-    text = html.unescape(_TAG.sub("", text))
-    return " ".join(text.split())
+    return html.unescape(_TAG.sub("", text))
 
 
 def _first_paragraph(content: str) -> str:
-    for match in _PARAGRAPH.finditer(content):
-        opening = content[match.start() : match.start(1)]
-        if "admonition-title" not in opening and match.group(1).strip():
-            return match.group(1)
+    """The inside of the first paragraph with text, not an admonition's title. (Its end is
+    found by `str.find`: a lazy `(.*?)</p>` in the regex cost the regex engine tens of
+    instructions a character, 70,000 for a post of the benchmark site, now 11,000.)"""
+    at = 0
+    while (opening := _PARAGRAPH.search(content, at)) is not None:
+        end = content.find("</p>", opening.end())
+        if end < 0:
+            return ""
+        inside = content[opening.end() : end]
+        if "admonition-title" not in opening.group() and inside.strip():
+            return inside
+        at = end + 4
     return ""
 
 
@@ -63,14 +76,43 @@ def summarize(
     paragraph. Cut after `words` words at a word boundary (0: no cut).
     """
     if description is not None:
-        text = " ".join(description.split())
+        text = description
     else:
-        match = separator.search(content)
-        text = html_to_text(content[: match.start()] if match else _first_paragraph(content))
-    return truncate_words(text, words)
+        # Without a comment the default separator cannot match: `in` instead of the regex
+        # engine's scan of the whole post, when it has no excerpt.
+        skip = separator is MORE_PATTERN and "<!--" not in content
+        match = None if skip else separator.search(content)
+        text = _text(content[: match.start()] if match else _first_paragraph(content))
+    # Folded and cut in one split (a post of the benchmark site: 86,000 instructions with a
+    # split for each, as `html_to_text` and `truncate_words`; with this and the guarded
+    # comment search, see the README's Performance).
+    parts = text.split()
+    if words and len(parts) > words:
+        return " ".join(parts[:words]).rstrip(".,;:") + "…"
+    return " ".join(parts)
 
 
-_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
+_PRE = re.compile(r"<[pP][rR][eE]\b")
+_PRE_END = re.compile(r"</[pP][rR][eE]>")
+
+
+def _prose_and_code(content: str) -> tuple[str, int]:
+    """`content` less its `<pre>` blocks (each one a space), and their lines. (Opening and
+    end searched one after the other: `re.split` at a lazy `(<pre\\b.*?</pre>)` took 67,000
+    instructions for a post of the benchmark site, its join some more; this 52,000.)"""
+    pieces, lines, at = [], 0, 0
+    while (opening := _PRE.search(content, at)) is not None:
+        closing = _PRE_END.search(content, opening.end())
+        if closing is None:
+            break
+        start, end = opening.start(), closing.end()
+        pieces.append(content[at:start])
+        lines += content.count("\n", start, end) + 1
+        at = end
+    if not pieces:
+        return content, 0
+    pieces.append(content[at:])
+    return " ".join(pieces), lines
 
 
 _CJK = re.compile(
@@ -82,50 +124,63 @@ compatibility and extension blocks: the Unicode scripts written without spaces b
 as CLDR's word-break rules treat them)."""
 
 
-_SPACE_OR_WORD = bytes(
-    0x20 if chr(byte) in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" else 0x78 for byte in range(256)
+_WIDE = frozenset(range(0xE1, 0xEE)) | {0xEF, 0xF0}
+"""The UTF-8 lead bytes of U+1000-U+DFFF, U+F000-U+FFFF and U+10000-U+3FFFF: every
+character `_CJK` matches starts with one of them; no character below U+1000 does."""
+
+_MARKS = bytes(
+    0x20 if chr(byte) in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" else 0x63 if byte in _WIDE else 0x78
+    for byte in range(256)
 )
-"""Every byte as a space (the ASCII whitespace `str.split` splits at) or as `x`."""
+"""Every byte as a space (the ASCII whitespace `str.split` splits at), as `c` (a lead byte
+of `_WIDE`) or as `x`."""
+
+
+_NOT_WIDE = bytes(0x78 if mark == 0x63 else mark for mark in range(256))
+_LATIN_MARKS = _MARKS.translate(_NOT_WIDE)
+"""The marks of text encoded to Latin-1, where a byte is a character and none a lead byte."""
+
+
+def _marks(text: str) -> bytes:
+    """`text`'s marks. Text of characters below U+0100 is encoded to Latin-1, which for such
+    a `str` is one copy, where UTF-8 takes about 11 instructions a character (a post of the
+    benchmark site: 33,000 instructions, now 1,500). Other text loses characters there
+    (`ignore`): the length tells. (`except UnicodeEncodeError` instead cost more than the
+    copy saves: cachegrind, a build of the 1,000-post benchmark site, +0.27 G instructions.)"""
+    data = text.encode("latin-1", "ignore")
+    if len(data) == len(text):
+        return data.translate(_LATIN_MARKS)
+    return text.encode("utf-8", "surrogatepass").translate(_MARKS)
+
+
+def _words(marks: bytes) -> int:
+    """The words in `marks`: where a run of non-space starts."""
+    words = marks.count(b" x") + marks.startswith((b"x", b"c"))
+    return words + marks.count(b" c") if b"c" in marks else words
 
 
 def count_words(text: str) -> int:
-    """The words of `text`: where a run of non-space starts, counted in its UTF-8 bytes
-    mapped to spaces and `x`s (13 µs for a post in a European language, where `str.split`
-    makes a string of each word in 31: 0.17 s at 10,000 posts). Unicode's other spaces
-    (no-break space) join words, as they are meant to."""
-    marks = text.encode("utf-8", "surrogatepass").translate(_SPACE_OR_WORD)
-    return marks.count(b" x") + marks.startswith(b"x")
-
-
-def _may_have_cjk(text: str) -> bool:
-    """False for text that cannot hold CJK, found without a scan of `_CJK`, whose 12 ranges
-    cost the regex engine tens of instructions a character: ASCII (`isascii` is O(1) in
-    CPython), or characters all below U+0100 (French, German, Spanish: `encode` to Latin-1
-    is then one copy). Counted by cachegrind in a build of the 1,000-post benchmark site,
-    where two fifths of the text searched was such text: the regex engine's charset checks
-    0.816 → 0.741 G instructions, the build 30.27 → 30.20 G (-0.2 %); at 10,000 posts the
-    build 256.22 → 255.41 G with the listings change (-0.3 %)."""
-    if text.isascii():
-        return False
-    try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        return True
-    return False
+    """The words of `text`, counted in its bytes mapped to spaces and letters (13 µs for a
+    post in a European language, where `str.split` makes a string of each word in 31: 0.17 s
+    at 10,000 posts). Unicode's other spaces (no-break space) join words, as they are meant
+    to."""
+    return _words(_marks(text))
 
 
 def reading_minutes(content: str, words_per_minute: int, characters_per_minute: int = 500) -> int:
     """Minutes to read a rendered page: its words, plus one word per line of code
     (code is skimmed, not read word by word), plus its CJK characters at
     `characters_per_minute` (that text has no spaces to count words by); at least one."""
-    parts = _PRE.split(content)  # prose, code block, prose, …
-    lines = sum(block.count("\n") + 1 for block in parts[1::2])
-    prose = _TAG.sub(" ", " ".join(parts[::2]) if lines else content)
-    characters = 0
-    # Only text with some CJK is rewritten: `subn` takes 29 µs for a European post.
-    if _may_have_cjk(prose) and _CJK.search(prose) is not None:
+    prose, lines = _prose_and_code(content)
+    prose = _TAG.sub(" ", prose)
+    marks, characters = _marks(prose), 0
+    # Only text with a `c` mark can hold CJK, and only that is searched: `_CJK`'s 12 ranges
+    # cost the regex engine tens of instructions a character, `in` a fraction of one.
+    if b"c" in marks:
         prose, characters = _CJK.subn(" ", prose)
-    words = count_words(prose) + lines
+        if characters:
+            marks = _marks(prose)
+    words = _words(marks) + lines
     minutes = words / max(words_per_minute, 1) + characters / max(characters_per_minute, 1)
     return max(1, round(minutes))
 

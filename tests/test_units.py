@@ -26,7 +26,7 @@ from mkdocs_blog_archive.plan import PlanOptions, place
 from mkdocs_blog_archive.render import relative_url
 from mkdocs_blog_archive.summary import (
     _CJK,
-    _may_have_cjk,
+    _marks,
     count_words,
     html_to_text,
     reading_minutes,
@@ -212,29 +212,49 @@ def test_reading_minutes_of_accented_text_without_cjk() -> None:
     ("text", "may"),
     [
         ("plain English", False),
-        ("Café déjà vu, ÿ", False),  # all below U+0100: no scan
-        ("Łódź", True),  # may: searched
+        ("Café déjà vu, ÿ", False),
+        ("Łódź, Ελλάδα, Москва, עברית", False),  # 2-byte UTF-8: no search
+        ("“quoted” — and…", True),  # 3-byte punctuation: searched, found without CJK
         ("東京", True),
         ("Café 東京", True),
         ("ĀĂ\u1100", True),
+        ("\U00020000", True),
     ],
 )
 def test_text_that_may_hold_cjk(text: str, may: bool) -> None:
-    assert _may_have_cjk(text) is may
+    assert (b"c" in _marks(text)) is may
     assert may or _CJK.search(text) is None  # never a miss
 
 
 @given(st.text())
 def test_text_with_cjk_is_never_taken_for_text_without(text: str) -> None:
     if _CJK.search(text) is not None:
-        assert _may_have_cjk(text)
+        assert b"c" in _marks(text)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "one", " one  two\tthree\nfour ", "Café, s\u2019il plaît — déjà", "x\x1fy"],
+    [
+        "",
+        "   ",
+        "one",
+        " one  two\tthree\nfour ",
+        "Café, s\u2019il plaît — déjà",
+        "x\x1fy",
+        "東京 “Tokyo” 東京",
+        "\u2014 starts wide",
+    ],
 )
 def test_count_words_as_str_split_counts_them(text: str) -> None:
+    assert count_words(text) == len(text.split())
+
+
+_ASCII_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+@given(st.text(st.characters().filter(lambda c: c in _ASCII_SPACES or not c.isspace())))
+def test_count_words_of_any_text_as_str_split(text: str) -> None:
+    """Words starting with a character of any UTF-8 length, where only ASCII spaces split."""
     assert count_words(text) == len(text.split())
 
 
