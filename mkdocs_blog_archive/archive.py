@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
     from mkdocs_blog_archive.images import Cover
 
 _MAX_SLUG_BYTES = 120
+_PLAIN_NAME = re.compile(r"[a-z0-9_./-]*")
+"""A name that `slugify` only takes its `/` and `.` out of (a post's URL, mostly), as long
+as that leaves no `--`: every other character is a word character or `-`, kept as it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,13 @@ def make_slug(name: str) -> str:
 
     Markdown's toc slugify drops `/`, `\\`, `.` and markup, so a slug never leaves its folder.
     """
-    slug = slugify(name, "-") or slugify(name, "-", unicode=True)
+    # Markdown's slugify normalizes, encodes and runs two regexes: 4.6 µs for a post's URL,
+    # which a listing entry's anchor is made of: 0.9 µs on this path (timeit).
+    plain = name.replace("/", "").replace(".", "") if _PLAIN_NAME.fullmatch(name) else ""
+    if plain and "--" not in plain:
+        slug = plain
+    else:
+        slug = slugify(name, "-") or slugify(name, "-", unicode=True)
     slug = slug.strip("-.")
     if not slug:
         return "c-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]

@@ -33,9 +33,16 @@ from typing import Any
 from markupsafe import Markup, escape
 
 _STAND_IN = re.compile("\0ba:([^\0]*)\0")
-SPECIAL = re.compile("[&<>'\"]")
-"""What HTML-escaping changes: a string without any is its own escaped form. (Checked
-first: most titles and URLs have none, and `escape` makes a `Markup` of each, 4 µs a post.)"""
+
+
+def plain(value: str) -> bool:
+    """Whether `value` has nothing HTML-escaping changes, so is its own escaped form.
+    (Checked first: most titles and URLs have nothing, and `escape` makes a `Markup` of each,
+    4 µs a post. Five `in`s, each a `memchr`, not the regex `[&<>'"]`: 0.14 against 2.0 µs
+    for a summary of 400 characters, 0.16 against 0.24 µs for a title of 34.)"""
+    return not ("&" in value or "<" in value or ">" in value or "'" in value or '"' in value)
+
+
 LATE = Markup("\x02ba:late\x02")
 """A `literal` value that stays in the filled output, for the caller to split at (the link
 prefix of a listing entry, which differs per listing)."""
@@ -96,7 +103,7 @@ def _shape(value: Any, leaves: list[str], raw: bool = False, memo: Memo = _NO_ME
             return ""
         if cls is Markup:
             leaves.append(str(value))  # a `str`: see `Filled`
-        elif raw or SPECIAL.search(value) is None:
+        elif raw or plain(value):
             leaves.append(value)  # the string itself: shared, not a copy per use
         else:
             leaves.append(str(escape(value)))

@@ -17,7 +17,7 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from mkdocs_blog_archive.stencil import SPECIAL
+from mkdocs_blog_archive.stencil import plain
 
 if TYPE_CHECKING:
     from mkdocs_blog_archive.archive import ArchivePage, Post
@@ -62,9 +62,9 @@ def _script(text: str) -> str:
 
 
 def _attr(value: str) -> str:
-    """`value` escaped for an attribute. (Most values need nothing: one search instead of
+    """`value` escaped for an attribute. (Most values need nothing: a check instead of
     `html.escape`'s five replaces; 7 values a post, 350,000 replaces at 10,000 posts.)"""
-    return html.escape(value) if SPECIAL.search(value) is not None else value
+    return value if plain(value) else html.escape(value)
 
 
 _PROPERTY = re.compile(r'\n<meta property="([^"]+)"[^\n]*')

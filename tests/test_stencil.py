@@ -11,11 +11,11 @@ import material
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mkdocs_blog_archive import i18n
 from mkdocs_blog_archive.render import TEMPLATES_DIR, CategoryLink, Entry, Renderer
-from mkdocs_blog_archive.stencil import LATE, Stencils
+from mkdocs_blog_archive.stencil import LATE, Stencils, plain
 
 MATERIAL_DIR = str(Path(material.__file__).parent / "templates")
 
@@ -205,3 +205,8 @@ def test_one_skeleton_per_shape() -> None:
         renderer.entries_html([entry], "../")
     shapes = [key for key in renderer.stencils._skeletons if key[0] == "post-entry.html"]
     assert len(shapes) == 1
+
+
+@given(st.text(st.sampled_from("ab &<>'\"é東")))
+def test_plain_is_what_escaping_leaves_as_it_is(value: str) -> None:
+    assert plain(value) is (str(escape(value)) == value)

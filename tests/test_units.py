@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown.extensions.toc import slugify
 
 from mkdocs_blog_archive import structured
 from mkdocs_blog_archive.archive import (
@@ -97,6 +98,14 @@ def test_make_slug_fallbacks() -> None:
     assert make_slug("!!!").startswith("c-")
     assert make_slug("!!!") == make_slug("!!!") != make_slug("???")
     assert len(make_slug("é" * 500).encode()) <= 120
+
+
+@given(st.text("ab-./_09Z é\\", max_size=14))
+def test_make_slug_of_a_plain_name_as_slugify_makes_it(name: str) -> None:
+    """The shortcut for URL-like names gives what Markdown's slugify gives."""
+    slug = (slugify(name, "-") or slugify(name, "-", unicode=True)).strip("-.")
+    assert make_slug(name) == slug or (not slug and make_slug(name).startswith("c-"))
+    assert make_slug("blog/posts/2026/05/post-0001/") == "blogposts202605post-0001"
 
 
 def _post(uri: str, day: int, categories: list[str], title: str = "") -> Post:
