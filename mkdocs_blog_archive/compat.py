@@ -8,6 +8,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
@@ -34,7 +36,7 @@ def drop_build_dates(page: Page) -> None:
             del page.meta[key]
 
 
-def description_tag(head: str, description: str | None) -> str:
+def description_tag(head: Container[str], description: str | None) -> str:
     """The post's `<meta name="description">` (its own, else its summary) for themes that
     write one on the home page only (mkdocs, readthedocs); none where the theme wrote one
     in the page's `head`."""
@@ -43,7 +45,7 @@ def description_tag(head: str, description: str | None) -> str:
     return f'\n<meta name="description" content="{escape(description)}">'
 
 
-def post_head(head: str, post: Post) -> str:
+def post_head(head: Container[str], post: Post) -> str:
     """What a post adds to its `<head>`: its description (`description_tag`), and for an
     unlisted post `noindex` (search engines leave it out, as every listing does)."""
     robots = '\n<meta name="robots" content="noindex">' if post.unlisted else ""

@@ -395,7 +395,7 @@ def with_head_tags(state: BuildState, page: Page, output: str, site: dict[str, s
     end = output.find("</head>")
     if (archive_page is None and post is None) or state.plan is None or end < 0:
         return output
-    head = output[:end]
+    head = structured.Head(output, end)
     state.facts = state.facts or _facts(state, site)
     if archive_page is not None:
         shown = archive_page.archive.posts[archive_page.start : archive_page.stop]

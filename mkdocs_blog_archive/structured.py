@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
@@ -21,6 +22,20 @@ from mkdocs_blog_archive.stencil import plain
 
 if TYPE_CHECKING:
     from mkdocs_blog_archive.archive import ArchivePage, Post
+
+
+class Head:
+    """A page's `<head>`, looked into in the page (`in`, as in a `str`) rather than copied
+    out of it: a slice of a page with a character above U+00FF is a scan for its widest
+    character and a copy (cachegrind, 10,000 posts: 0.25 G instructions)."""
+
+    __slots__ = ("_end", "_page")
+
+    def __init__(self, page: str, end: int) -> None:
+        self._page, self._end = page, end
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and self._page.find(text, 0, self._end) >= 0
 
 
 _text = encode_basestring
@@ -70,7 +85,7 @@ def _attr(value: str) -> str:
 _PROPERTY = re.compile(r'\n<meta property="([^"]+)"[^\n]*')
 
 
-def _without_theirs(tags: str, head: str) -> str:
+def _without_theirs(tags: str, head: Container[str]) -> str:
     """`tags` (one `<meta property>` a line) less those whose property the head has."""
     return _PROPERTY.sub(lambda m: "" if f'property="{m[1]}"' in head else m[0], tags)
 
@@ -99,7 +114,7 @@ def _posting(
     return text + (f',"image":{_text(image)}}}' if image else "}")
 
 
-def post_tags(head: str, post: Post, facts: Facts) -> str:
+def post_tags(head: Container[str], post: Post, facts: Facts) -> str:
     """A post's `BlogPosting` and OpenGraph `article` tags (needs `site_url`)."""
     if not facts.site_url:
         return ""
@@ -140,7 +155,9 @@ def post_tags(head: str, post: Post, facts: Facts) -> str:
     return found + (_without_theirs(tags, head) if 'property="' in head else tags)
 
 
-def archive_tags(head: str, page: ArchivePage, title: str, posts: list[Post], facts: Facts) -> str:
+def archive_tags(
+    head: Container[str], page: ArchivePage, title: str, posts: list[Post], facts: Facts
+) -> str:
     """An archive page's `CollectionPage` with the `ItemList` of the posts it shows (the
     first `ITEM_LIST_MAX`), `rel=prev`/`rel=next` to its neighbouring pages, and a canonical
     URL if it has none."""

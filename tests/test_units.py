@@ -277,3 +277,8 @@ def test_count_words_of_any_text_as_str_split(text: str) -> None:
 
 def test_count_words_keeps_words_joined_by_a_no_break_space() -> None:
     assert count_words("10\u00a0km away") == 2
+
+
+@given(st.text("ab<>/", max_size=12), st.integers(0, 14), st.text("ab<", max_size=3))
+def test_a_head_looked_into_in_its_page_as_if_cut_out(page: str, end: int, text: str) -> None:
+    assert (text in structured.Head(page, end)) is (text in page[:end])
