@@ -122,7 +122,9 @@ _CJK = re.compile(
 """A character of Chinese, Japanese or Korean (Han, kana, Hangul, Bopomofo, their
 compatibility and extension blocks: the Unicode scripts written without spaces between words,
 as CLDR's word-break rules treat them)."""
-_CJK_RUN = re.compile(f"{_CJK.pattern}+")
+_CJK_RUN = re.compile(f"{_CJK.pattern}{_CJK.pattern}*")
+"""A run of CJK. (Not `[…]+`, which the regex engine tries at every position instead of
+scanning for a first character: 2.4 times the instructions on the benchmark's posts.)"""
 
 
 _WIDE = frozenset(range(0xE1, 0xEE)) | {0xEF, 0xF0}
@@ -180,7 +182,7 @@ def reading_minutes(content: str, words_per_minute: int, characters_per_minute: 
     if b"c" in marks:
         # Each run of CJK becomes a space: the characters are those taken out. (A space for
         # each character made a string piece for each: a Chinese post of 4,900 characters
-        # took 958 µs, now 182.)
+        # took 958 µs, now 390; the benchmark's posts, a few CJK words each, the same.)
         cut, runs = _CJK_RUN.subn(" ", prose)
         if runs:
             characters, prose = len(prose) - len(cut) + runs, cut
