@@ -139,20 +139,7 @@ _MARKS = bytes(
 of `_WIDE`) or as `x`."""
 
 
-_NOT_WIDE = bytes(0x78 if mark == 0x63 else mark for mark in range(256))
-_LATIN_MARKS = _MARKS.translate(_NOT_WIDE)
-"""The marks of text encoded to Latin-1, where a byte is a character and none a lead byte."""
-
-
 def _marks(text: str) -> bytes:
-    """`text`'s marks. Text of characters below U+0100 is encoded to Latin-1, which for such
-    a `str` is one copy, where UTF-8 takes about 11 instructions a character (a post of the
-    benchmark site: 33,000 instructions, now 1,500). Other text loses characters there
-    (`ignore`): the length tells. (`except UnicodeEncodeError` instead cost more than the
-    copy saves: cachegrind, a build of the 1,000-post benchmark site, +0.27 G instructions.)"""
-    data = text.encode("latin-1", "ignore")
-    if len(data) == len(text):
-        return data.translate(_LATIN_MARKS)
     return text.encode("utf-8", "surrogatepass").translate(_MARKS)
 
 
@@ -170,23 +157,45 @@ def count_words(text: str) -> int:
     return _words(_marks(text))
 
 
+_ONE_BY_ONE = 64
+"""Up to this many wide characters, each is looked at where it is; more, the regex engine
+finds the runs of CJK."""
+
+
+def _without_cjk(prose: str, data: bytes, marks: bytes) -> tuple[bytes, int]:
+    """The marks of `prose` (UTF-8 `data`) with its CJK characters as spaces, and how many
+    there were. A few wide characters (a CJK name in a European post, typographic quotes) are
+    looked at one by one: `_CJK`'s 12 ranges cost the regex engine tens of instructions for
+    each character it scans (a post of the benchmark site with two CJK characters: 300,000
+    instructions, 230,000 of them the scan). Many, as in a CJK post, in runs: each run
+    becomes a space, and the characters are those taken out (a space for each character made
+    a string piece for each: a Chinese post of 4,900 characters took 958 µs, now 220)."""
+    if marks.count(b"c") > _ONE_BY_ONE:
+        cut, runs = _CJK_RUN.subn(" ", prose)
+        if not runs:
+            return marks, 0
+        return _marks(cut), len(prose) - len(cut) + runs
+    blanked, characters = bytearray(marks), 0
+    at = marks.find(b"c")
+    while at >= 0:
+        size = 4 if data[at] == 0xF0 else 3  # a lead byte of `_WIDE`: U+10000 and up, or not
+        if _CJK.match(data[at : at + size].decode("utf-8", "surrogatepass")):
+            characters += 1
+            blanked[at : at + size] = b"    "[:size]
+        at = marks.find(b"c", at + size)
+    return bytes(blanked), characters
+
+
 def reading_minutes(content: str, words_per_minute: int, characters_per_minute: int = 500) -> int:
     """Minutes to read a rendered page: its words, plus one word per line of code
     (code is skimmed, not read word by word), plus its CJK characters at
     `characters_per_minute` (that text has no spaces to count words by); at least one."""
     prose, lines = _prose_and_code(content)
     prose = _TAG.sub(" ", prose)
-    marks, characters = _marks(prose), 0
-    # Only text with a `c` mark can hold CJK, and only that is searched: `_CJK`'s 12 ranges
-    # cost the regex engine tens of instructions a character, `in` a fraction of one.
-    if b"c" in marks:
-        # Each run of CJK becomes a space: the characters are those taken out. (A space for
-        # each character made a string piece for each: a Chinese post of 4,900 characters
-        # took 958 µs, now 390; the benchmark's posts, a few CJK words each, the same.)
-        cut, runs = _CJK_RUN.subn(" ", prose)
-        if runs:
-            characters, prose = len(prose) - len(cut) + runs, cut
-            marks = _marks(prose)
+    data = prose.encode("utf-8", "surrogatepass")
+    marks, characters = data.translate(_MARKS), 0
+    if b"c" in marks:  # only text with a `c` mark can hold CJK
+        marks, characters = _without_cjk(prose, data, marks)
     words = _words(marks) + lines
     minutes = words / max(words_per_minute, 1) + characters / max(characters_per_minute, 1)
     return max(1, round(minutes))

@@ -258,12 +258,12 @@ def test_count_words_as_str_split_counts_them(text: str) -> None:
     assert count_words(text) == len(text.split())
 
 
-@given(st.lists(st.sampled_from([*"ab ,東京가ﾟ。é\n", "\U00020000", "<b>", "</b>"])))
+@given(st.lists(st.sampled_from([*"ab ,東京가ﾟ。é“\n", "\U00020000", "\U0001f600", "<b>", "</b>"])))
 def test_reading_time_counts_every_cjk_character(pieces: list[str]) -> None:
     """Runs of CJK are cut out at once; the count is still one for each character."""
-    text = "".join(pieces)
-    characters = len(_CJK.findall(text))
-    assert reading_minutes(f"<p>{text}</p>", 10**9, 1) == max(1, characters)
+    for text in ("".join(pieces), "".join(pieces) * 40):  # one by one, and in runs
+        characters = len(_CJK.findall(text))
+        assert reading_minutes(f"<p>{text}</p>", 10**9, 1) == max(1, characters)
 
 
 _ASCII_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
