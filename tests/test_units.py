@@ -168,6 +168,7 @@ def test_html_to_text_skips_scripts_and_permalinks() -> None:
 def test_truncate_words_keeps_short_text() -> None:
     assert truncate_words("one two", 5) == "one two"
     assert truncate_words("one two", 0) == "one two"
+    assert truncate_words(" one\n two  three. four", 3) == "one two three…"
 
 
 FACTS = structured.Facts("https://example.com/", "A & B", {"ann": ("Ann", "https://x/ann/")})
