@@ -116,7 +116,9 @@ def side_by_side(site: Path, configs: tuple[str, str]) -> dict[str, tuple[float,
 def instructions(site: Path, configs: tuple[str, ...]) -> dict[str, int]:
     """Instructions each build runs, counted by valgrind's cachegrind, all at once, a core
     each: unlike seconds, the same from run to run whatever the machine is doing (they leave
-    out the kernel's work and memory stalls). About 16 times as long as a build."""
+    out the kernel's work and memory stalls), given the fixed hash seed of `_environment`
+    (with a random one, dict and type-cache lookups move a 10,000-post count by ±0.3 G).
+    About 16 times as long as a build."""
     with tempfile.TemporaryDirectory(dir=OUTPUT_PARENT) as out:
         processes = {}
         for core, config in enumerate(configs):
