@@ -194,6 +194,17 @@ def test_archive_structured_data_names_at_most_item_list_max_posts() -> None:
     assert "<x>" not in script.get_text() and "&" not in script.get_text()  # JSON escapes
 
 
+@given(st.text())
+def test_json_ld_script_escapes_exactly_what_it_must(text: str) -> None:
+    # `_script` skips its replaces when there is nothing to replace: the same script as always
+    # replacing, and no `<`, `>` or `&` left in it to end the script or start markup.
+    always = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    script = structured._script(text)
+    assert script == f'\n<script type="application/ld+json">{always}</script>'
+    inside = script.removeprefix('\n<script type="application/ld+json">')
+    assert not any(character in inside.removesuffix("</script>") for character in "<>&")
+
+
 def test_post_structured_data_keeps_a_heads_own_tags() -> None:
     post = _post("a.md", 1, ["AI"], title="Q &amp; A")
     post.url, post.summary = "a/", 'Say "hi" </script>'
