@@ -3,6 +3,7 @@ Jinja render gives, for every template it fills, on every flavor, for any values
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from mkdocs_blog_archive import i18n
+from mkdocs_blog_archive import i18n, stencil
 from mkdocs_blog_archive.render import TEMPLATES_DIR, CategoryLink, Entry, Renderer
 from mkdocs_blog_archive.stencil import LATE, Stencils, plain
 
@@ -210,3 +211,40 @@ def test_one_skeleton_per_shape() -> None:
 @given(st.text(st.sampled_from("ab &<>'\"é東")))
 def test_plain_is_what_escaping_leaves_as_it_is(value: str) -> None:
     assert plain(value) is (str(escape(value)) == value)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Fields:
+    one: Any
+    two_html: Any
+    three: Any
+
+
+_values = st.one_of(
+    text, st.none(), st.booleans(), st.integers(-2, 2), st.builds(Markup, text),
+    st.lists(text, max_size=2), st.tuples(text, st.integers(0, 1)),
+)  # fmt: skip
+
+
+@given(_values, _values, _values, st.booleans())
+def test_a_dataclass_has_the_shape_and_leaves_of_its_fields(
+    a: Any, b: Any, c: Any, shared: bool
+) -> None:
+    # The shaper written for a class gives what `_shape` gives its fields one by one (`*_html`
+    # fields raw), in the same order; lists of shared objects (`_shapes`) as items one by one.
+    value = _Fields(a, b, c)
+    leaves: list[str] = []
+    shape = stencil._record_shape(value, leaves, {})
+    expected: list[str] = []
+    fields = tuple(
+        stencil._shape(item, expected, raw) for item, raw in ((a, False), (b, True), (c, False))
+    )
+    assert shape == (_Fields, fields) and leaves == expected
+    link = CategoryLink("A & B", "a/", 2, "2 posts")
+    link_leaves: list[str] = []
+    link_shape = stencil._shape(link, link_leaves)
+    memo: stencil.Memo = {CategoryLink: {}} if shared else {}
+    listed: list[str] = []
+    shapes = stencil._shapes([link, value, link], listed, memo)
+    assert shapes == (link_shape, shape, link_shape)
+    assert listed == [*link_leaves, *leaves, *link_leaves]
