@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from email.utils import parsedate_to_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
 from conftest import Site, post
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_build import architecture_blog
+
+from mkdocs_blog_archive import feeds
 
 FEEDS = {"atom.xml": "atom10", "feed.xml": "rss20", "feed.json": None}
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -270,3 +274,119 @@ def test_a_user_file_at_a_feed_path_wins(make_site: Any) -> None:
     )
     assert (site.site_dir / "blog/feed.xml").read_text() == "<rss>mine</rss>"
     assert (site.site_dir / "blog/atom.xml").exists()
+
+
+def _element_tree_feed(feed: feeds.Feed, kind: str) -> bytes:
+    """The feed as the writers wrote it with ElementTree, before they wrote text: the
+    reference the text must match."""
+    tree = ET.Element("feed", {"xmlns": feeds.ATOM_NS}) if kind == "atom" else None
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
+        element = ET.SubElement(parent, tag, attrib)
+        if text is not None:
+            element.text = feeds.xml_text(text)
+        return element
+
+    if tree is not None:
+        if feed.language:
+            tree.set(f"{{{feeds.XML_NS}}}lang", feed.language)
+        sub(tree, "id", feed.urls.get("atom", feed.home_url))
+        sub(tree, "title", feed.title)
+        if feed.description:
+            sub(tree, "subtitle", feed.description)
+        sub(tree, "updated", feed.updated.isoformat())
+        sub(tree, "link", rel="alternate", type="text/html", href=feed.home_url)
+        if "atom" in feed.urls:
+            sub(tree, "link", rel="self", type="application/atom+xml", href=feed.urls["atom"])
+        sub(tree, "generator", "mkdocs-blog-archive")
+        for entry in feed.entries:
+            item = sub(tree, "entry")
+            sub(item, "id", entry.url)
+            sub(item, "title", entry.title)
+            sub(item, "link", rel="alternate", type="text/html", href=entry.url)
+            sub(item, "published", entry.published.isoformat())
+            sub(item, "updated", entry.last_change.isoformat())
+            for name in entry.authors:
+                sub(sub(item, "author"), "name", name)
+            for category in entry.categories:
+                sub(item, "category", term=feeds.xml_text(category))
+            if entry.summary:
+                sub(item, "summary", entry.summary, type="text")
+            if entry.content_html is not None:
+                sub(item, "content", entry.content_html, type="html")
+            if entry.image:
+                more = {"type": entry.image_type} if entry.image_type else {}
+                sub(item, "link", rel="enclosure", href=entry.image, **more)
+    else:
+        tree = ET.Element("rss", {"version": "2.0"})
+        channel = sub(tree, "channel")
+        sub(channel, "title", feed.title)
+        sub(channel, "link", feed.home_url)
+        sub(channel, "description", feed.description or feed.title)
+        if "rss" in feed.urls:
+            link = f"{{{feeds.ATOM_NS}}}link"
+            sub(channel, link, rel="self", type="application/rss+xml", href=feed.urls["rss"])
+        if feed.language:
+            sub(channel, "language", feed.language)
+        sub(channel, "generator", "mkdocs-blog-archive")
+        if feed.entries:
+            sub(channel, "pubDate", format_datetime(feed.updated))
+        for entry in feed.entries:
+            item = sub(channel, "item")
+            sub(item, "title", entry.title)
+            sub(item, "link", entry.url)
+            sub(item, "guid", entry.url, isPermaLink="true")
+            sub(item, "pubDate", format_datetime(entry.published))
+            for category in entry.categories:
+                sub(item, "category", category)
+            if entry.authors:
+                sub(item, f"{{{feeds.DC_NS}}}creator", ", ".join(entry.authors))
+            sub(item, "description", entry.content_html or entry.summary)
+            if entry.image:
+                kind_ = entry.image_type or "application/octet-stream"
+                sub(item, "enclosure", url=entry.image, length=str(entry.image_size), type=kind_)
+    ET.register_namespace("atom", feeds.ATOM_NS)
+    ET.register_namespace("dc", feeds.DC_NS)
+    ET.indent(tree)
+    document = ET.tostring(tree, encoding="unicode")
+    return f"<?xml version='1.0' encoding='utf-8'?>\n{document}\n".encode()
+
+
+_words = st.text(alphabet=st.sampled_from("ab &<>\"'\r\n\t\x01\ufffeé中"), max_size=8)
+_entries = st.builds(
+    feeds.FeedEntry,
+    title=_words,
+    url=_words,
+    published=st.just(dt.datetime(2026, 5, 1, tzinfo=dt.timezone.utc)),
+    updated=st.none() | st.just(dt.datetime(2026, 5, 3, tzinfo=dt.timezone.utc)),
+    categories=st.tuples() | st.tuples(_words) | st.tuples(_words, _words),
+    authors=st.tuples() | st.tuples(_words) | st.tuples(_words, _words),
+    summary=_words,
+    content_html=st.none() | _words,
+    image=st.sampled_from(["", "https://e.com/a.png"]),
+    image_type=st.sampled_from(["", "image/png"]),
+    image_size=st.integers(0, 9),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_entries, max_size=3),
+    _words,
+    _words,
+    st.sampled_from(["", "en", "pt-BR"]),
+    st.sampled_from([{}, {"atom": "https://e.com/atom.xml", "rss": "https://e.com/feed.xml"}]),
+)
+def test_xml_feeds_are_what_element_tree_writes(
+    entries: list[feeds.FeedEntry],
+    title: str,
+    description: str,
+    language: str,
+    urls: dict[str, str],
+) -> None:
+    # The writers build the XML as text; ElementTree, which they used before, is the
+    # reference: the same bytes for any titles, names and URLs (markup, quotes, line ends,
+    # characters XML forbids).
+    feed = feeds.Feed(title, "https://e.com/", urls, entries, description, language)
+    for kind in ("atom", "rss"):
+        assert feeds.WRITERS[kind](feed) == _element_tree_feed(feed, kind)
