@@ -125,7 +125,7 @@ class BlogArchivePlugin(BasePlugin[BlogArchiveConfig]):
         self.build.renderer.authors = known or {}
         self.plan_options = self.migration.place_authors(self.plan_options, known or {})
         self.build.posts = {post.src_uri: post for post in published}
-        hand_over(found.candidates, found.sources, config)
+        hand_over(found.candidates, found.sources, config, self.build.converter)
         plan = self.build.plan = plan_archives(published, collecting.placed(self.plan_options))
         for kind, clash in plan.clashes:
             finish.report_clash(kind, clash)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs_blog_archive import embed, i18n, material, structured, summary
 from mkdocs_blog_archive.archive import Archive, ArchivePage, Post
+from mkdocs_blog_archive.convert import Converter
 from mkdocs_blog_archive.dates import date_formatter, month_formatter
 from mkdocs_blog_archive.plan import Plan
 from mkdocs_blog_archive.render import Block, Entry, Look, Renderer
@@ -123,13 +124,15 @@ class BuildState:
     post_html: dict[str, str] = field(default_factory=dict)
     """Posts' HTML as MkDocs rendered it, kept only for `feeds.full_content`."""
     entries: dict[str, Entry] = field(default_factory=dict)
+    """Every post as listings show it, newest first; made in `on_env`."""
     embedding: embed.Blog | None = None
     """The blog as pages' listing markers see it, once its entries are made."""
     facts: structured.Facts | None = None
     """What every page's structured data shares (`finish.with_head_tags`), made once."""
     embedders: set[str] = field(default_factory=set)
     """The output files of the pages whose markers were filled (made again when dirty)."""
-    """Every post as listings show it, newest first; made in `on_env`."""
+    converter: Converter = field(default_factory=Converter)
+    """The Markdown converter of the posts (`convert`), made once a build."""
     blocks: dict[str, tuple[Block | None, Block | None]] = field(default_factory=dict)
     """Each post's back-link block and bottom, by src_uri, until they go into its page."""
     spliced: dict[str, tuple[str, str]] = field(default_factory=dict)

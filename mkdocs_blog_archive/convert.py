@@ -1,0 +1,102 @@
+"""One Markdown converter for the pages the plugin read: MkDocs makes a `markdown.Markdown`
+for every page, building every extension and the whole parser again (172 µs a page with
+MkDocs' three default extensions, far more with a Material setup's pymdownx list: 1.7 s of a
+build of 10,000 posts); this converter is made once and `reset()` between pages, as
+Python-Markdown means an instance to be used for many documents.
+
+Only with extensions known to keep no state across `reset()`: Python-Markdown's own, and
+those of pymdown-extensions that tests build both ways, page by page identically. Any other
+extension (a name not listed, an extension given as an object) gets MkDocs' own way, a
+converter for each page: one that keeps state across documents (Material's `preview` adds to
+its configuration on each run) would otherwise leak from post to post."""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+import markdown
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+_OWN = (
+    "abbr",
+    "admonition",
+    "attr_list",
+    "codehilite",
+    "def_list",
+    "extra",
+    "fenced_code",
+    "footnotes",
+    "legacy_attrs",
+    "legacy_em",
+    "md_in_html",
+    "meta",
+    "nl2br",
+    "sane_lists",
+    "smarty",
+    "tables",
+    "toc",
+    "wikilinks",
+)
+"""Python-Markdown's extensions (MkDocs always adds toc, tables and fenced_code)."""
+
+_OTHERS = (
+    "pymdownx.arithmatex",
+    "pymdownx.betterem",
+    "pymdownx.blocks.admonition",
+    "pymdownx.blocks.details",
+    "pymdownx.blocks.tab",
+    "pymdownx.caret",
+    "pymdownx.critic",
+    "pymdownx.details",
+    "pymdownx.emoji",
+    "pymdownx.escapeall",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "pymdownx.keys",
+    "pymdownx.magiclink",
+    "pymdownx.mark",
+    "pymdownx.progressbar",
+    "pymdownx.saneheaders",
+    "pymdownx.smartsymbols",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "pymdownx.tasklist",
+    "pymdownx.tilde",
+)
+"""Extensions of pymdown-extensions that `tests/test_convert.py` renders page by page both
+ways with the same result, Material's emoji index among their options (not
+`pymdownx.snippets`, which reads files; not Material's `preview`)."""
+
+SAFE = frozenset(_OWN) | {f"markdown.extensions.{name}" for name in _OWN} | frozenset(_OTHERS)
+
+
+class Converter:
+    """The converter of one build's pages, made again whenever the site's extensions or
+    their configuration differ from those it was made with (a plugin may change them)."""
+
+    __slots__ = ("_made", "_with")
+
+    def __init__(self) -> None:
+        self._made: markdown.Markdown | None = None
+        self._with: tuple[list[Any], dict[str, Any]] | None = None
+
+    def markdown(self, config: MkDocsConfig) -> markdown.Markdown | None:
+        """The converter for a page, reset; None where a page needs one of its own."""
+        extensions, configs = config.markdown_extensions, config.mdx_configs or {}
+        made, known = self._made, self._with
+        if made is not None and known is not None and known == (extensions, configs):
+            made.reset()
+            return made
+        self._made = self._with = None
+        if not all(isinstance(name, str) and name in SAFE for name in extensions):
+            return None
+        try:  # compared by value with each page's: a plugin may change them in place
+            known = (list(extensions), copy.deepcopy(configs))
+        except Exception:  # an object that cannot be copied: not compared, not reused
+            return None
+        self._made = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self._with = known
+        return self._made
