@@ -13,7 +13,6 @@ its configuration on each run) would otherwise leak from post to post."""
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any
 
 import markdown
@@ -94,10 +93,18 @@ class Converter:
         self._made = self._with = None
         if not all(isinstance(name, str) and name in SAFE for name in extensions):
             return None
-        try:  # compared by value with each page's: a plugin may change them in place
-            known = (list(extensions), copy.deepcopy(configs))
-        except Exception:  # an object that cannot be copied: not compared, not reused
-            return None
         self._made = markdown.Markdown(extensions=extensions, extension_configs=configs)
-        self._with = known
+        self._with = (list(extensions), _snapshot(configs))
         return self._made
+
+
+def _snapshot(value: Any) -> Any:
+    """`value` with its dicts, lists and tuples copied, to compare each page's options with by
+    value (a plugin may change them in place); anything else as it is, compared as it
+    compares itself. (Not `copy.deepcopy`: a copied `functools.partial`, as Material's docs
+    give toc's `slugify`, is equal only to itself, so no page would have found its converter.)"""
+    if isinstance(value, dict):
+        return {key: _snapshot(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_snapshot(item) for item in value)
+    return value

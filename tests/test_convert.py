@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import run_build, write_site
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
+from pymdownx import slugs
 
 from mkdocs_blog_archive import convert
 
@@ -164,6 +165,9 @@ markdown_extensions:
   - md_in_html
   - toc:
       permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
   - pymdownx.arithmatex:
       generic: true
   - pymdownx.betterem
@@ -205,12 +209,12 @@ DOCS: dict[str, str | bytes] = {
 def _build(root: Path, reuse: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
     """Every file the site at `root` writes, with or without the one converter; asserts that
     the posts did get it (or not)."""
-    given: list[bool] = []
+    given: list[int | None] = []
     made = convert.Converter.markdown
 
     def converter(self: convert.Converter, config: Any) -> markdown.Markdown | None:
         found = made(self, config) if reuse else None
-        given.append(found is not None)
+        given.append(id(found) if found is not None else None)
         return found
 
     with monkeypatch.context() as patch:
@@ -218,7 +222,8 @@ def _build(root: Path, reuse: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str
         patch.setattr(convert.Converter, "markdown", converter)
         site_dir = root / ("site-one" if reuse else "site-each")
         assert run_build(root / "mkdocs.yml", site_dir=str(site_dir)) == []
-    assert given == [reuse] * 4  # the home page and the three posts: the pages read
+    # the home page and the three posts (the pages read), all with one converter
+    assert len(given) == 4 and len(set(given)) == 1 and (given[0] is not None) == reuse
     return {
         path.relative_to(site_dir).as_posix(): path.read_bytes()
         for path in sorted(site_dir.rglob("*"))
@@ -293,6 +298,14 @@ def test_a_changed_option_makes_a_new_converter(tmp_path: Path) -> None:
     assert second.convert("## A\n").endswith('href="#a" title="Permanent link">#</a></h2>')
     config.markdown_extensions.append("abbr")
     assert converter.markdown(config) not in (None, second)
+
+
+def test_options_that_are_objects_find_their_converter_again(tmp_path: Path) -> None:
+    config = _config(tmp_path, ["toc"])
+    config.mdx_configs["toc"] = {"slugify": slugs.slugify(case="lower")}  # a partial
+    converter = convert.Converter()
+    first = converter.markdown(config)
+    assert first is not None and converter.markdown(config) is first
 
 
 @pytest.mark.parametrize(
