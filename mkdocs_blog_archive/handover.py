@@ -60,7 +60,7 @@ class ReadPage(Page):
         self.toc = pages.get_toc(getattr(md, "toc_tokens", []))
         self._title_from_render = title.title
         self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if (
+        if (  # as each engine does: MkDocs keeps them only when not debugging, ProperDocs always
             Page.__module__.startswith("properdocs")
             or pages.log.getEffectiveLevel() > logging.DEBUG
         ):

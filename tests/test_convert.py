@@ -144,6 +144,7 @@ OWN_EXTENSIONS = [
     "def_list",
     "footnotes",
     "md_in_html",
+    "meta",
     "nl2br",
     "sane_lists",
     "smarty",
@@ -269,6 +270,18 @@ def test_pymdownx_extensions_render_as_with_a_converter_for_each_page(
     alpha = BeautifulSoup(written["blog/posts/alpha/index.html"], "html.parser")
     assert alpha.select(".tabbed-set") and alpha.select("kbd") and alpha.select("mark")
     assert alpha.select("svg") and alpha.select(".arithmatex")
+
+
+def test_every_extension_the_converter_is_used_with_is_built_both_ways_here() -> None:
+    built = {next(iter(e)) if isinstance(e, dict) else e for e in OWN_EXTENSIONS}
+    built |= {"tables", "fenced_code"}  # MkDocs adds them to every site
+    built |= {
+        line.strip().removeprefix("- ").removesuffix(":")
+        for line in PYMDOWNX_CONFIG.splitlines()
+        if line.startswith("  - ")
+    }
+    named = {name.removeprefix("markdown.extensions.") for name in convert.SAFE}
+    assert named == {name.removeprefix("markdown.extensions.") for name in built}
 
 
 def _config(tmp_path: Path, extensions: list[Any]) -> Any:
